@@ -1,0 +1,26 @@
+// The one interface the sync code uses to write to a warehouse; one implementation per engine.
+import type { Column, Row, TableDef } from './table.js';
+
+/** Marks which hub batch a load covers, so a reload after a crash can be recognised and skipped. */
+export interface LoadMarker {
+  /** The hub stream, e.g. `messages`. */
+  readonly stream: string;
+  readonly seq: number;
+}
+
+export interface Destination {
+  readonly engine: 'duckdb' | 'postgres';
+  /**
+   * Creates the schema and table when missing and adds the columns it lacks; never drops, renames or retypes.
+   * Returns the table's columns as they now are (an existing column keeps its existing type).
+   */
+  ensureTable(table: TableDef): Promise<readonly Column[]>;
+  /**
+   * In one transaction: upserts the rows by `id` (for an id present several times, the last row wins) and records
+   * the marker as loaded. Rows must already fit the columns `ensureTable` returned.
+   */
+  load(table: TableDef, rows: readonly Row[], marker: LoadMarker): Promise<void>;
+  /** The highest loaded seq per stream of a schema (streams never loaded are absent). */
+  loadedSeqs(schema: string): Promise<ReadonlyMap<string, number>>;
+  close(): Promise<void>;
+}

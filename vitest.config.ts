@@ -1,0 +1,11 @@
+// Test runner settings: tests live beside the code; integration tests start real servers, so give them time.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
