@@ -1,0 +1,37 @@
+// Calls: windows on StartTime with a lookback, since in-progress calls complete and get priced later.
+import { columns, type Collection } from './collection.js';
+
+export const calls: Collection = {
+  name: 'calls',
+  path: '/2010-04-01/Accounts/{AccountSid}/Calls.json',
+  envelopeKey: 'calls',
+  idField: 'sid',
+  read: { kind: 'windows', filter: 'StartTime', granularity: 'datetime', listings: [{}] },
+  columns: columns({
+    sid: 'text',
+    account_sid: 'text',
+    parent_call_sid: 'text',
+    phone_number_sid: 'text',
+    api_version: 'text',
+    direction: 'text',
+    from: 'text',
+    from_formatted: 'text',
+    to: 'text',
+    to_formatted: 'text',
+    forwarded_from: 'text',
+    caller_name: 'text',
+    answered_by: 'text',
+    status: 'text',
+    start_time: 'timestamptz',
+    end_time: 'timestamptz',
+    duration: 'bigint',
+    queue_time: 'bigint',
+    price: 'double',
+    price_unit: 'text',
+    group_sid: 'text',
+    trunk_sid: 'text',
+    date_created: 'timestamptz',
+    date_updated: 'timestamptz',
+    uri: 'text',
+  }),
+};

@@ -1,0 +1,128 @@
+// The hub: durable, compressed, ordered record batches per source and collection, between source runs (which
+// append) and warehouse runs (which load what is pending, in order). A batch is durable once append resolves.
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
+import { z } from 'zod';
+import { HubError, HubWriteError } from './hub-errors.js';
+import { SourceState } from './source-state.js';
+import { writeFileDurably } from './write-file-durably.js';
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
+const batchSchema = z.object({
+  accountSid: z.string(),
+  receivedAt: z.string(),
+  records: z.array(z.record(z.string(), z.unknown())),
+});
+export type HubBatch = z.infer<typeof batchSchema>;
+
+const batchFile = /^(\d{12})\.json\.gz$/;
+const fileName = (seq: number): string => `${String(seq).padStart(12, '0')}.json.gz`;
+
+export class Hub {
+  readonly dir: string;
+  readonly state: SourceState;
+  readonly #nextSeq = new Map<string, number>();
+  readonly #appends = new Map<string, Promise<unknown>>();
+
+  private constructor(dir: string, state: SourceState) {
+    this.dir = dir;
+    this.state = state;
+  }
+
+  static async open(dir: string): Promise<Hub> {
+    try {
+      await mkdir(join(dir, 'batches'), { recursive: true });
+      return new Hub(dir, await SourceState.open(dir));
+    } catch (error) {
+      if (error instanceof HubError) throw error;
+      throw new HubWriteError(dir, error);
+    }
+  }
+
+  /** The stream name a warehouse records loads under: unique to this hub, so a new hub never looks loaded. */
+  streamKey(stream: string): string {
+    return `${this.state.data.hubId}.${stream}`;
+  }
+
+  /**
+   * Appends a batch and resolves with its sequence once it is durable. Batches of one stream are written in
+   * sequence order, so a reader never sees a later batch without the earlier ones.
+   */
+  async append(stream: string, batch: HubBatch): Promise<number> {
+    const compressed = await gzipAsync(JSON.stringify(batch), { level: 1 });
+    const previous = this.#appends.get(stream) ?? Promise.resolve();
+    const write = previous.catch(() => undefined).then(() => this.#write(stream, compressed));
+    this.#appends.set(stream, write);
+    return write;
+  }
+
+  async #write(stream: string, compressed: Buffer): Promise<number> {
+    const dir = join(this.dir, 'batches', stream);
+    const seq = (await this.#lastSeq(stream)) + 1;
+    try {
+      await mkdir(dir, { recursive: true });
+      await writeFileDurably(join(dir, fileName(seq)), compressed);
+    } catch (error) {
+      throw new HubWriteError(dir, error);
+    }
+    this.#nextSeq.set(stream, seq);
+    return seq;
+  }
+
+  async #lastSeq(stream: string): Promise<number> {
+    const known = this.#nextSeq.get(stream);
+    if (known !== undefined) return known;
+    const seqs = await this.#seqs(stream);
+    const last = Math.max(this.state.data.highSeq[stream] ?? 0, seqs.at(-1) ?? 0);
+    this.#nextSeq.set(stream, last);
+    return last;
+  }
+
+  async #seqs(stream: string): Promise<number[]> {
+    const names = await readdir(join(this.dir, 'batches', stream)).catch(() => [] as string[]);
+    return names.flatMap((name) => {
+      const match = batchFile.exec(name);
+      return match?.[1] === undefined ? [] : [Number(match[1])];
+    }).sort((a, b) => a - b);
+  }
+
+  async streams(): Promise<string[]> {
+    const names = await readdir(join(this.dir, 'batches')).catch(() => [] as string[]);
+    return names.filter((name) => !name.startsWith('.')).sort();
+  }
+
+  /** Sequences of the batches after `afterSeq`, in order. */
+  async pending(stream: string, afterSeq: number): Promise<number[]> {
+    return (await this.#seqs(stream)).filter((seq) => seq > afterSeq);
+  }
+
+  async read(stream: string, seq: number): Promise<HubBatch> {
+    const path = join(this.dir, 'batches', stream, fileName(seq));
+    try {
+      return batchSchema.parse(JSON.parse((await gunzipAsync(await readFile(path))).toString('utf8')));
+    } catch (error) {
+      throw new HubError(`The hub batch ${path} is unreadable: delete it and run a full resync of this collection`, { cause: error });
+    }
+  }
+
+  /** Deletes loaded batches older than the retention; the highest sequence is remembered first. */
+  async prune(stream: string, loadedSeq: number, retentionMs: number, now = Date.now()): Promise<number> {
+    const seqs = (await this.#seqs(stream)).filter((seq) => seq <= loadedSeq);
+    const last = seqs.at(-1);
+    if (last === undefined) return 0;
+    if ((this.state.data.highSeq[stream] ?? 0) < last) await this.state.update((data) => void (data.highSeq[stream] = last));
+    let pruned = 0;
+    for (const seq of seqs) {
+      const path = join(this.dir, 'batches', stream, fileName(seq));
+      const { mtimeMs } = await stat(path);
+      if (now - mtimeMs < retentionMs) continue;
+      await unlink(path);
+      pruned++;
+    }
+    return pruned;
+  }
+}

@@ -1,0 +1,50 @@
+// Converts one Twilio value to a warehouse column type; Twilio sends dates as RFC 2822 and numbers as strings.
+import type { Cell, ColumnType } from '../warehouse/table.js';
+
+/** The value converted, or `undefined` when the column's type cannot hold it (the caller keeps the raw value). */
+export function convertCell(value: unknown, type: ColumnType): Cell | undefined {
+  if (value === null || value === undefined) return null;
+  switch (type) {
+    case 'text':
+      return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    case 'json':
+      return JSON.stringify(value);
+    case 'boolean':
+      if (typeof value === 'boolean') return value;
+      if (value === 'true' || value === 'false') return value === 'true';
+      return undefined;
+    case 'bigint':
+    case 'double':
+      return toNumber(value, type === 'bigint');
+    case 'timestamptz':
+      return toTimestamp(value);
+  }
+}
+
+function toNumber(value: unknown, integer: boolean): Cell | undefined {
+  let n: number;
+  if (typeof value === 'number') n = value;
+  else if (typeof value === 'string') {
+    if (value.trim() === '') return null; // Twilio sends "" for an unknown count or price
+    n = Number(value);
+  } else return undefined;
+  if (!Number.isFinite(n)) return undefined;
+  if (integer && !Number.isSafeInteger(n)) return undefined;
+  return n;
+}
+
+function toTimestamp(value: unknown): Cell | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (value === '') return null;
+  const ms = Date.parse(value); // handles RFC 2822 ("Fri, 24 May 2019 17:44:46 +0000") and ISO 8601
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
+/** The type a field gets the first time it is seen, when the collection does not declare it. */
+export function inferType(value: unknown): ColumnType | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'boolean') return 'boolean';
+  if (typeof value === 'number') return 'double';
+  if (Array.isArray(value) || typeof value === 'object') return 'json';
+  return 'text';
+}

@@ -1,0 +1,113 @@
+// A source run: reads every selected collection of every account from Twilio into the hub, in parallel
+// windows, and moves each account × collection cursor only once all its batches are durable in the hub.
+import type { Collection, CollectionName } from '../collections/collection.js';
+import type { Hub } from '../hub/hub.js';
+import { planListings, type Listing } from './plan-listings.js';
+import { runPool } from './run-pool.js';
+
+/** What a source run needs of the Twilio client. */
+export interface PageReader {
+  listPages(path: string, query: Readonly<Record<string, string>>, envelopeKey: string): AsyncIterable<{ readonly records: readonly unknown[] }>;
+}
+
+export interface SourceAccount {
+  readonly sid: string;
+  /** A subaccount read with its parent's credentials. */
+  readonly viaParent: boolean;
+}
+
+export interface CollectionProgress {
+  readonly collection: CollectionName;
+  records: number;
+  pages: number;
+  listingsDone: number;
+  listings: number;
+  status: 'running' | 'success' | 'failed';
+  error?: string;
+}
+
+export interface SourceRunInput {
+  readonly reader: PageReader;
+  readonly hub: Hub;
+  readonly collections: readonly Collection[];
+  readonly accounts: readonly SourceAccount[];
+  /** Twilio's clock at the start of the run: the new cursor. */
+  readonly now: Date;
+  readonly lookbackMs: number;
+  /** Reset cursors and read from the start date again. */
+  readonly full: boolean;
+  /** Listings read at once (each is one chain of pages). */
+  readonly concurrency: number;
+  readonly maxWindows?: number;
+  readonly onProgress?: (progress: Readonly<CollectionProgress>) => void;
+}
+
+export interface SourceRunReport {
+  readonly collections: readonly CollectionProgress[];
+  readonly notices: readonly string[];
+}
+
+const cursorKey = (accountSid: string, collection: CollectionName): string => `${accountSid}/${collection}`;
+
+export async function runSource(input: SourceRunInput): Promise<SourceRunReport> {
+  const { hub, now } = input;
+  const state = hub.state.data;
+  const startDate = state.startDate === null ? null : new Date(`${state.startDate}T00:00:00Z`);
+  const notices: string[] = [];
+  const progress = new Map<CollectionName, CollectionProgress>();
+  const groups: { collection: Collection; accountSid: string; listings: Listing[]; failed: boolean; left: number }[] = [];
+
+  for (const collection of input.collections) {
+    const entry: CollectionProgress = { collection: collection.name, records: 0, pages: 0, listingsDone: 0, listings: 0, status: 'running' };
+    progress.set(collection.name, entry);
+    for (const account of input.accounts) {
+      const cursor = input.full ? undefined : state.cursors[cursorKey(account.sid, collection.name)];
+      const from = cursor === undefined ? startDate : new Date(Date.parse(cursor) - input.lookbackMs);
+      const plan = planListings({ collection, accountSid: account.sid, viaParent: account.viaParent, now, from, maxWindows: input.maxWindows ?? 16 });
+      notices.push(...plan.notices);
+      groups.push({ collection, accountSid: account.sid, listings: plan.listings, failed: false, left: plan.listings.length });
+      entry.listings += plan.listings.length;
+    }
+  }
+
+  const work = groups.flatMap((group) => group.listings.map((listing) => ({ group, listing })));
+  await runPool(work, input.concurrency, async ({ group, listing }) => {
+    const entry = progress.get(group.collection.name) as CollectionProgress;
+    try {
+      if (!group.failed) await readListing(input, listing, entry);
+    } catch (error) {
+      group.failed = true;
+      entry.status = 'failed';
+      entry.error ??= error instanceof Error ? error.message : String(error);
+    }
+    entry.listingsDone++;
+    group.left--;
+    if (group.left === 0 && !group.failed) {
+      await hub.state.update((data) => void (data.cursors[cursorKey(group.accountSid, group.collection.name)] = now.toISOString()));
+    }
+    if (entry.listingsDone === entry.listings && entry.status === 'running') entry.status = 'success';
+    input.onProgress?.(entry);
+  });
+  return { collections: [...progress.values()], notices };
+}
+
+async function readListing(input: SourceRunInput, listing: Listing, entry: CollectionProgress): Promise<void> {
+  const { collection } = listing;
+  for await (const page of input.reader.listPages(listing.path, listing.query, collection.envelopeKey)) {
+    const records: Record<string, unknown>[] = [];
+    for (const item of page.records) {
+      const record = isObject(item) ? (collection.toRecord ? collection.toRecord(item) : item) : null;
+      if (record !== null) records.push(record);
+    }
+    if (records.length > 0) {
+      await input.hub.append(collection.name, { accountSid: listing.accountSid, receivedAt: new Date().toISOString(), records });
+    }
+    entry.pages++;
+    entry.records += records.length;
+    input.onProgress?.(entry);
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
