@@ -6,7 +6,8 @@ export function convertCell(value: unknown, type: ColumnType): Cell | undefined 
   if (value === null || value === undefined) return null;
   switch (type) {
     case 'text':
-      return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+      if (typeof value === 'string') return value;
+      return typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
     case 'json':
       return JSON.stringify(value);
     case 'boolean':

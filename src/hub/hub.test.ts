@@ -1,0 +1,52 @@
+import { mkdtemp, readdir, rm, utimes } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Hub } from './hub.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hub-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const batch = (n: number) => ({ accountSid: 'AC1', receivedAt: '2024-01-01T00:00:00.000Z', records: [{ sid: `SM${n}` }] });
+
+describe('Hub', () => {
+  it('gives concurrent appends distinct consecutive sequences, each durable with its own batch', async () => {
+    const hub = await Hub.open(dir);
+    const seqs = await Promise.all([1, 2, 3, 4, 5].map((n) => hub.append('messages', batch(n))));
+    expect([...seqs].sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(await hub.pending('messages', 2)).toEqual([3, 4, 5]);
+    for (const [index, seq] of seqs.entries()) expect((await hub.read('messages', seq)).records).toEqual([{ sid: `SM${index + 1}` }]);
+    expect(await hub.streams()).toEqual(['messages']);
+  });
+
+  it('keeps sequences and its id across reopen and pruning, so a new batch never looks loaded', async () => {
+    const hub = await Hub.open(dir);
+    await hub.append('calls', batch(1));
+    await hub.append('calls', batch(2));
+    expect(await hub.prune('calls', 2, 0)).toBe(2);
+    const reopened = await Hub.open(dir);
+    expect(reopened.streamKey('calls')).toBe(hub.streamKey('calls'));
+    expect(await reopened.append('calls', batch(3))).toBe(3);
+    expect(await reopened.pending('calls', 2)).toEqual([3]);
+  });
+
+  it('prunes only loaded batches older than the retention', async () => {
+    const hub = await Hub.open(dir);
+    for (const n of [1, 2, 3]) await hub.append('calls', batch(n));
+    const old = new Date(Date.now() - 3 * 86_400_000);
+    await utimes(join(dir, 'batches', 'calls', '000000000001.json.gz'), old, old);
+    expect(await hub.prune('calls', 2, 86_400_000)).toBe(1);
+    expect(await readdir(join(dir, 'batches', 'calls'))).toEqual(['000000000002.json.gz', '000000000003.json.gz']);
+  });
+
+  it('persists cursors durably and reads them back', async () => {
+    const hub = await Hub.open(dir);
+    await hub.state.update((data) => void (data.cursors['AC1/messages'] = '2024-01-01T00:00:00.000Z'));
+    expect((await Hub.open(dir)).state.data.cursors).toEqual({ 'AC1/messages': '2024-01-01T00:00:00.000Z' });
+  });
+});
