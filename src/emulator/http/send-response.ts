@@ -1,0 +1,31 @@
+// Writes an answer with the emulator's Date header, or breaks it on purpose (connection reset, truncated body).
+import type { ServerResponse } from 'node:http';
+
+export type BreakKind = 'reset' | 'truncated';
+
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  date: Date,
+  headers: Readonly<Record<string, string>> = {},
+  breakWith: BreakKind | null = null,
+): void {
+  if (res.destroyed) return;
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    Date: date.toUTCString(),
+    ...headers,
+  });
+  if (!breakWith) {
+    res.end(body);
+    return;
+  }
+  // Announce the full length, send half, then cut: a reset (RST) or a plain close mid-body.
+  const buffer = Buffer.from(body);
+  res.write(buffer.subarray(0, Math.floor(buffer.length / 2)), () => {
+    if (breakWith === 'reset') res.socket?.resetAndDestroy();
+    else res.socket?.destroy();
+  });
+}
