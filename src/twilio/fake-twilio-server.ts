@@ -13,8 +13,6 @@ export type FakeHandler = (request: IncomingMessage, response: ServerResponse, i
 export interface FakeTwilio {
   readonly baseUrl: string;
   readonly requests: SeenRequest[];
-  /** The most requests that were ever open at once, per Account SID in the path ('' when none). */
-  readonly maxInFlight: Map<string, number>;
   close(): Promise<void>;
 }
 
@@ -32,14 +30,7 @@ export function sendTwilioError(response: ServerResponse, status: number, code: 
 
 export async function startFakeTwilio(handler: FakeHandler): Promise<FakeTwilio> {
   const requests: SeenRequest[] = [];
-  const inFlight = new Map<string, number>();
-  const maxInFlight = new Map<string, number>();
   const server = createServer((request, response) => {
-    const account = /\/Accounts\/(AC[0-9a-f]{32})/i.exec(request.url ?? '')?.[1] ?? '';
-    const now = (inFlight.get(account) ?? 0) + 1;
-    inFlight.set(account, now);
-    maxInFlight.set(account, Math.max(now, maxInFlight.get(account) ?? 0));
-    response.on('close', () => inFlight.set(account, (inFlight.get(account) ?? 1) - 1));
     requests.push({ url: request.url ?? '', authorization: request.headers.authorization });
     Promise.resolve(handler(request, response, requests.length - 1)).catch((error: unknown) => {
       response.destroy(error instanceof Error ? error : new Error(String(error)));
@@ -50,7 +41,6 @@ export async function startFakeTwilio(handler: FakeHandler): Promise<FakeTwilio>
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
-    maxInFlight,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

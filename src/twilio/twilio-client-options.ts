@@ -65,7 +65,7 @@ export type ResolvedTwilioClientOptions = Omit<z.output<typeof twilioClientOptio
 export function resolveTwilioClientOptions(options: TwilioClientOptions): ResolvedTwilioClientOptions {
   const parsed = twilioClientOptionsSchema.safeParse(options);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'options'} ${issue.message}`);
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`);
     throw new TwilioConfigError(`Invalid Twilio client options: ${problems.join('; ')}`);
   }
   const { baseUrl, ...rest } = parsed.data;

@@ -74,7 +74,7 @@ describe('retries', () => {
   });
 
   it('retries a socket closed before any answer', async () => {
-    const { twilio, retries } = await setup(flaky(1, (_q, response) => response.socket?.destroy()));
+    const { twilio, retries } = await setup(flaky(1, (_q, response) => void response.socket?.destroy()));
     await expect(twilio.getJson(PATH)).resolves.toEqual(OK);
     expect(retries[0]?.reason).toMatch(/^connection failed/);
   });
