@@ -16,7 +16,8 @@ const SUMMARY_FILTERS: Readonly<Record<string, ParamRule>> = {
 };
 /** Parameters repeated in page URLs besides the filters above. */
 const ECHOED = new Set(['StartTime', 'EndTime', 'ProcessingState', 'Subaccount', ...Object.keys(SUMMARY_FILTERS)]);
-const PROCESSING_STATES: Readonly<Record<string, string | null>> = { completed: 'complete', partial: 'partial', all: null };
+// The SDK also offers `started`; summaries still being assembled are the `partial` ones.
+const PROCESSING_STATES: Readonly<Record<string, string | null>> = { completed: 'complete', started: 'partial', partial: 'partial', all: null };
 const UNIT_MS: Readonly<Record<string, number>> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
 export function fetchAnnotation(context: ApiContext, callSid: string): ApiResult {
@@ -36,7 +37,7 @@ export function listSummaries(context: ApiContext): ApiResult {
   const { filter } = parseListFilter(query, SUMMARY_FILTERS);
   const processing = get('ProcessingState');
   const state = processing === undefined ? null : PROCESSING_STATES[processing];
-  if (state === undefined) throw invalidParameter('ProcessingState', `'${processing}' is not one of completed, partial, all`);
+  if (state === undefined) throw invalidParameter('ProcessingState', `'${processing}' is not one of completed, started, partial, all`);
   const echo = query.filter(([key], i) => ECHOED.has(key) && query.findIndex(([other]) => other === key) === i);
   const paging = parsePaging(query);
   const nowMs = data.now().getTime();
