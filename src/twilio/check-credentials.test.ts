@@ -1,6 +1,6 @@
 // checkCredentials and listSubaccounts against a fake Twilio that knows one main account, its subaccounts, and keys.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sendJson, sendTwilioError, startFakeTwilio, type FakeTwilio } from './fake-twilio-server.js';
+import { sendJson, sendTwilioError, startFakeTwilio, type FakeTwilio } from './testing/fake-twilio-server.js';
 import { TwilioClient } from './twilio-client.js';
 import { TwilioAuthError } from './twilio-errors.js';
 

@@ -11,7 +11,7 @@ const twilioErrorBodySchema = z.object({
 export type TwilioErrorBody = z.infer<typeof twilioErrorBodySchema>;
 
 export type GetOutcome =
-  | { readonly kind: 'ok'; readonly body: unknown; readonly bytes: number }
+  | { readonly kind: 'ok'; readonly body: unknown; readonly bytes: number; readonly date: string | null }
   | {
       readonly kind: 'retry';
       readonly reason: string;
@@ -72,7 +72,7 @@ export async function getOnce(request: GetOnceRequest): Promise<GetOutcome> {
     const text = new TextDecoder().decode(buffer);
     if (response.ok) {
       try {
-        return { kind: 'ok', body: JSON.parse(text), bytes };
+        return { kind: 'ok', body: JSON.parse(text), bytes, date: response.headers.get('date') };
       } catch (error) {
         // Truncated or non-JSON 2xx bodies come from cut connections and proxies: a second read usually works.
         const cause = new Error(`HTTP ${status} with a body that is not complete JSON (${bytes} bytes)`, { cause: error });

@@ -1,6 +1,6 @@
 // The per-account cap on requests in flight, counted by the fake server itself.
 import { afterEach, expect, it } from 'vitest';
-import { sendJson, startFakeTwilio, type FakeTwilio } from './fake-twilio-server.js';
+import { sendJson, startFakeTwilio, type FakeTwilio } from './testing/fake-twilio-server.js';
 import { TwilioClient } from './twilio-client.js';
 
 const MAIN = 'AC0123456789abcdef0123456789abcdef';

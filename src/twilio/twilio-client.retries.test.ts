@@ -1,6 +1,6 @@
 // Retries and refusals against fake Twilio servers: what is retried, what is not, and the exact lines users see.
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendJson, sendTwilioError, startFakeTwilio, type FakeHandler, type FakeTwilio } from './fake-twilio-server.js';
+import { sendJson, sendTwilioError, startFakeTwilio, type FakeHandler, type FakeTwilio } from './testing/fake-twilio-server.js';
 import type { RetryEvent } from './twilio-client-options.js';
 import { TwilioClient } from './twilio-client.js';
 import { TwilioAuthError, TwilioNotFoundError, TwilioRequestError, TwilioUnavailableError } from './twilio-errors.js';

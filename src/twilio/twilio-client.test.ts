@@ -1,7 +1,7 @@
 // Paging and routing against fake Twilio servers: both envelopes, links followed verbatim, auth headers.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendJson, startFakeTwilio, type FakeTwilio } from './fake-twilio-server.js';
+import { sendJson, startFakeTwilio, type FakeTwilio } from './testing/fake-twilio-server.js';
 import { TwilioClient, type TwilioPage } from './twilio-client.js';
 import { TwilioEnvelopeError } from './twilio-errors.js';
 

@@ -43,6 +43,8 @@ export class TwilioClient {
   readonly #bases: TwilioBases;
   readonly #semaphores = new Map<string, Semaphore>();
   readonly #stats = { requests: 0, pages: 0, retries: 0, rateLimited: 0, failures: 0, bytes: 0 };
+  /** Twilio's clock minus ours, from the Date header of the last answer. */
+  #clockSkewMs = 0;
 
   constructor(options: TwilioClientOptions) {
     this.#options = resolveTwilioClientOptions(options);
@@ -58,6 +60,14 @@ export class TwilioClient {
   /** A snapshot: later requests do not change an object already handed out. */
   get stats(): TwilioClientStats {
     return Object.freeze({ ...this.#stats });
+  }
+
+  /**
+   * Twilio's clock now, from the Date header of the latest answer (our own clock before any answer). Cursors and
+   * retention limits are Twilio's, so a machine whose clock is off never skips records or asks past them.
+   */
+  serverNow(): Date {
+    return new Date(Date.now() + this.#clockSkewMs);
   }
 
   /** One GET with retries. `/v1/…` goes to Voice Insights, `/2010-04-01/…` to the REST API; absolute URLs keep only path and query. */
@@ -109,7 +119,11 @@ export class TwilioClient {
         release();
       }
       this.#stats.bytes += outcome.bytes;
-      if (outcome.kind === 'ok') return outcome.body;
+      if (outcome.kind === 'ok') {
+        const date = outcome.date === null ? Number.NaN : Date.parse(outcome.date);
+        if (!Number.isNaN(date)) this.#clockSkewMs = date - Date.now();
+        return outcome.body;
+      }
       if (outcome.kind === 'refused') {
         this.#stats.failures += 1;
         throw refusalError(outcome.status, outcome.error, { path, accountSid: this.accountSid, apiKey: this.apiKey });

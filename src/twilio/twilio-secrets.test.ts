@@ -1,7 +1,7 @@
 // Secrets never leak: every error the client can throw, its causes, and the client itself are checked for them.
 import { inspect } from 'node:util';
 import { afterEach, expect, it } from 'vitest';
-import { sendJson, sendTwilioError, startFakeTwilio, type FakeTwilio } from './fake-twilio-server.js';
+import { sendJson, sendTwilioError, startFakeTwilio, type FakeTwilio } from './testing/fake-twilio-server.js';
 import { TwilioClient } from './twilio-client.js';
 
 const SID = 'AC0123456789abcdef0123456789abcdef';
