@@ -1,17 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serverSettingsSchema } from '../emulator-options.js';
 import type { RunningEmulator } from '../running-emulator.js';
-import { serveEmulator } from '../serve-emulator.js';
-import { createFakeData } from '../testing/fake-emulated-data.js';
 import { getJson, postJson } from '../testing/request-emulator.js';
+import { startSmallEmulator } from '../testing/small-emulator.js';
 
 let emulator: RunningEmulator;
 beforeAll(async () => {
-  emulator = await serveEmulator(serverSettingsSchema.parse({}), createFakeData(), (options) => {
-    const messages = (options as { messages?: unknown }).messages;
-    if (typeof messages !== 'number') throw new Error('messages must be a number');
-    return createFakeData({ messages });
-  });
+  emulator = (await startSmallEmulator()).emulator;
 });
 afterAll(() => emulator.close());
 
@@ -38,9 +32,10 @@ describe('control API', () => {
     if (!main) throw new Error('main account');
     const credentials = [main.sid, main.authToken] as const;
     const first = await getJson(emulator.url, `/2010-04-01/Accounts/${main.sid}/Messages.json?PageSize=2`, credentials);
-    const reset = await postJson(emulator.url, '/_emulator/reset', { messages: 3 });
+    const reset = await postJson(emulator.url, '/_emulator/reset', { seed: 3, subaccounts: 0, messages: 3 });
     expect(reset.status).toBe(200);
     expect(reset.body['accounts']).toEqual(emulator.accounts);
+    expect(emulator.accounts.length).toBe(1);
     const stale = await getJson(emulator.url, String(first.body['next_page_uri']), credentials);
     expect(stale.body['code']).toBe(21481);
     const all = await getJson(emulator.url, `/2010-04-01/Accounts/${main.sid}/Messages.json`, credentials);
@@ -50,7 +45,7 @@ describe('control API', () => {
   it('explains bad requests in one line and serves accounts and truth', async () => {
     const bad = await postJson(emulator.url, '/_emulator/reset', { messages: 'many' });
     expect(bad.status).toBe(400);
-    expect(String(bad.body['error'])).toContain('messages must be a number');
+    expect(String(bad.body['error'])).toContain('messages');
     expect((await postJson(emulator.url, '/_emulator/advance', { hours: 1 })).status).toBe(400);
     expect((await getJson(emulator.url, '/_emulator/nothing')).status).toBe(404);
     expect((await getJson(emulator.url, '/_emulator/accounts')).body).toEqual(emulator.accounts);

@@ -9,9 +9,17 @@ import { parseListFilter } from './parse-list-filter.js';
 import { parseTwilioDate } from './parse-twilio-date.js';
 import { invalidParameter, notFound } from './twilio-api-error.js';
 
+/** Equality filters; dotted fields reach into the summary's nested objects. */
 const SUMMARY_FILTERS: Readonly<Record<string, ParamRule>> = {
+  From: { kind: 'text', field: 'from.caller' },
+  To: { kind: 'text', field: 'to.callee' },
+  FromCarrier: { kind: 'text', field: 'from.carrier' },
+  ToCarrier: { kind: 'text', field: 'to.carrier' },
+  FromCountryCode: { kind: 'text', field: 'from.country_code' },
+  ToCountryCode: { kind: 'text', field: 'to.country_code' },
   CallType: { kind: 'text', field: 'call_type' },
   CallState: { kind: 'text', field: 'call_state' },
+  Direction: { kind: 'text', field: 'properties.direction' },
   AnsweredBy: { kind: 'text', field: 'answered_by' },
 };
 /** Parameters repeated in page URLs besides the filters above. */

@@ -1,17 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { serverSettingsSchema } from '../emulator-options.js';
+import type { EmulatorOptions } from '../start-emulator.js';
 import type { RunningEmulator } from '../running-emulator.js';
-import { serveEmulator } from '../serve-emulator.js';
-import { createFakeData } from '../testing/fake-emulated-data.js';
 import { basicAuth, getJson, postJson } from '../testing/request-emulator.js';
+import { startSmallEmulator } from '../testing/small-emulator.js';
 
 let emulator: RunningEmulator | undefined;
 afterEach(() => emulator?.close());
 
-async function start(settings: Record<string, unknown>): Promise<{ url: string; path: string; auth: string }> {
-  emulator = await serveEmulator(serverSettingsSchema.parse(settings), createFakeData(), () => createFakeData());
-  const main = emulator.accounts[0];
-  if (!main) throw new Error('fake data has a main account');
+async function start(settings: Omit<EmulatorOptions, 'dataset'>): Promise<{ url: string; path: string; auth: string }> {
+  const started = await startSmallEmulator(settings);
+  emulator = started.emulator;
+  const { main } = started;
   return { url: emulator.url, path: `/2010-04-01/Accounts/${main.sid}/Messages.json`, auth: basicAuth(main.sid, main.authToken) };
 }
 
@@ -28,7 +27,7 @@ describe('fault injection', () => {
   });
 
   it('resets the connection mid-body and truncates a body below its Content-Length', async () => {
-    for (const kind of ['reset', 'truncated']) {
+    for (const kind of ['reset', 'truncated'] as const) {
       const { url, path, auth } = await start({ faults: { rate: 1, kinds: [kind] } });
       await expect(fetch(url + path, { headers: { authorization: auth } }).then((r) => r.text()), kind).rejects.toThrow();
       await emulator?.close();
