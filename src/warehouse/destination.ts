@@ -17,10 +17,20 @@ export interface Destination {
   ensureTable(table: TableDef): Promise<readonly Column[]>;
   /**
    * In one transaction: upserts the rows by `id` (for an id present several times, the last row wins) and records
-   * the marker as loaded. Rows must already fit the columns `ensureTable` returned.
+   * the marker as loaded. Rows must already fit the columns `ensureTable` returned. Only the definition's columns are
+   * written: a key a row lacks is NULL, a column of the table the definition omits keeps its value on update, a
+   * non-finite number loads as NULL. Several consecutive batches of one stream may be loaded together under the
+   * marker of the last one, since a stream's loaded seq is its highest.
    */
   load(table: TableDef, rows: readonly Row[], marker: LoadMarker): Promise<void>;
   /** The highest loaded seq per stream of a schema (streams never loaded are absent). */
   loadedSeqs(schema: string): Promise<ReadonlyMap<string, number>>;
+  /**
+   * Runs `work` (which calls this destination's methods) holding one connection for all of it: DuckDB opens its file
+   * once for the whole warehouse run instead of once per call, and closes it afterwards so other tools can read it.
+   * Optional so that test doubles need not implement it; both engines do.
+   */
+  withSession?<T>(work: () => Promise<T>): Promise<T>;
+  /** Releases the engine's resources (PostgreSQL: ends the pool); the destination cannot be used afterwards. */
   close(): Promise<void>;
 }

@@ -1,0 +1,92 @@
+// The DuckDB warehouse: a file opened only for the length of a unit of work, so users' own tools can read it between runs.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkTableDef } from '../check-table-def.js';
+import { validateIdentifier } from '../identifiers.js';
+import { lastRowPerId } from '../last-row-per-id.js';
+import { loadedSeqsIn } from '../load-markers.js';
+import { Mutex } from '../mutex.js';
+import { ensureTableIn } from '../table-sql.js';
+import type { Destination, LoadMarker } from '../destination.js';
+import type { Column, Row, TableDef } from '../table.js';
+import { DuckDBSession, type BusyRetry } from './duckdb-session.js';
+import { duckdbTypes } from './duckdb-types.js';
+import { loadIntoDuckDB } from './load-into-duckdb.js';
+
+export interface DuckDBOptions {
+  /** Retries while another process holds the file, before WarehouseBusyError (default 6). */
+  readonly busyRetries?: number;
+  /** The first wait between those retries, doubled each time (default 250 ms). */
+  readonly busyRetryDelayMs?: number;
+}
+
+/** Two instances on one file in one process would corrupt it, so every destination on a path shares one mutex. */
+const fileMutexes = new Map<string, Mutex>();
+
+interface OpenSession {
+  readonly owner: DuckDBDestination;
+  readonly session: DuckDBSession;
+  /** Calls made concurrently inside one session still take turns on its single connection. */
+  readonly turns: Mutex;
+}
+
+const currentSession = new AsyncLocalStorage<OpenSession>();
+
+export class DuckDBDestination implements Destination {
+  readonly engine = 'duckdb';
+  readonly path: string;
+  private readonly retry: BusyRetry;
+  private readonly fileMutex: Mutex;
+
+  constructor(path: string, options: DuckDBOptions = {}) {
+    this.path = resolve(path);
+    this.retry = { retries: options.busyRetries ?? 6, delayMs: options.busyRetryDelayMs ?? 250 };
+    const mutex = fileMutexes.get(this.path) ?? new Mutex();
+    fileMutexes.set(this.path, mutex);
+    this.fileMutex = mutex;
+  }
+
+  async ensureTable(table: TableDef): Promise<readonly Column[]> {
+    checkTableDef(table);
+    return this.withConnection((session) => session.transaction(() => ensureTableIn(session, duckdbTypes, table)));
+  }
+
+  async load(table: TableDef, rows: readonly Row[], marker: LoadMarker): Promise<void> {
+    checkTableDef(table);
+    const deduped = lastRowPerId(rows, table.name);
+    await this.withConnection((session) => loadIntoDuckDB(session, table, deduped, marker));
+  }
+
+  async loadedSeqs(schema: string): Promise<ReadonlyMap<string, number>> {
+    validateIdentifier(schema, 'schema');
+    // Asking must not create the file as a side effect.
+    if (!existsSync(this.path)) return new Map();
+    return this.withConnection((session) => loadedSeqsIn(session, schema));
+  }
+
+  /** Opens the file once for all of `work`; calls inside it reuse that connection, and it is closed afterwards. */
+  async withSession<T>(work: () => Promise<T>): Promise<T> {
+    return this.session(() => work());
+  }
+
+  /** Nothing stays open between operations, so there is nothing to release. */
+  async close(): Promise<void> {}
+
+  private async session<T>(work: (open: OpenSession) => Promise<T>): Promise<T> {
+    const current = currentSession.getStore();
+    if (current?.owner === this) return work(current);
+    return this.fileMutex.run(async () => {
+      const open: OpenSession = { owner: this, session: await DuckDBSession.open(this.path, this.retry), turns: new Mutex() };
+      try {
+        return await currentSession.run(open, () => work(open));
+      } finally {
+        await open.session.close();
+      }
+    });
+  }
+
+  private async withConnection<T>(operation: (session: DuckDBSession) => Promise<T>): Promise<T> {
+    return this.session((open) => open.turns.run(() => operation(open.session)));
+  }
+}

@@ -1,0 +1,108 @@
+// One open DuckDB file: opened with bounded retries while another process holds its lock, closed after a unit of work.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { SqlParam, SqlRow, SqlSession } from '../sql-session.js';
+import { WarehouseBusyError, WarehouseUnavailableError } from '../warehouse-errors.js';
+
+export interface BusyRetry {
+  /** How many times to retry opening a file another process holds (default 6). */
+  readonly retries: number;
+  /** The first wait; each retry doubles it, capped at 5 s (default 250 ms). */
+  readonly delayMs: number;
+}
+
+const LOCK_CONFLICT = /Could not set lock on file|Conflicting lock/i;
+
+export class DuckDBSession implements SqlSession {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+    /** A private directory for the batch files `read_json` loads from; removed on close. */
+    readonly scratchDir: string,
+  ) {}
+
+  static async open(path: string, retry: BusyRetry): Promise<DuckDBSession> {
+    const instance = await openInstance(path, retry);
+    try {
+      const connection = await instance.connect();
+      const session = new DuckDBSession(instance, connection, await mkdtemp(join(tmpdir(), 'twilio-source-duckdb-')));
+      await session.requireJson(path);
+      return session;
+    } catch (error) {
+      instance.closeSync();
+      throw error;
+    }
+  }
+
+  async query(sql: string, params: readonly SqlParam[] = []): Promise<SqlRow[]> {
+    const reader = await this.connection.runAndReadAll(sql, params.length > 0 ? [...params] : undefined);
+    return reader.getRowObjects();
+  }
+
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.query('BEGIN TRANSACTION');
+    try {
+      const result = await work();
+      await this.query('COMMIT');
+      return result;
+    } catch (error) {
+      await this.query('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /** Closing the instance releases the file lock, so other processes (a user's DuckDB shell) can open the file. */
+  async close(): Promise<void> {
+    this.connection.closeSync();
+    this.instance.closeSync();
+    await rm(this.scratchDir, { recursive: true, force: true });
+  }
+
+  /** Loads read batches with read_json and type json columns as JSON; without the built-in extension, say so. */
+  private async requireJson(path: string): Promise<void> {
+    const rows = await this.query("SELECT loaded FROM duckdb_extensions() WHERE extension_name = 'json'");
+    if (rows[0]?.['loaded'] !== true) {
+      throw new WarehouseUnavailableError(
+        `DuckDB at ${path} lacks its built-in json extension: reinstall @duckdb/node-api from the official package`,
+      );
+    }
+  }
+}
+
+async function openInstance(path: string, retry: BusyRetry): Promise<DuckDBInstance> {
+  try {
+    await mkdir(dirname(path), { recursive: true });
+  } catch (error) {
+    throw new WarehouseUnavailableError(`Cannot create the directory of DuckDB file ${path}: check its permissions`, {
+      cause: error,
+    });
+  }
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await DuckDBInstance.create(path);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (!LOCK_CONFLICT.test(message)) {
+        throw new WarehouseUnavailableError(`Cannot open DuckDB file ${path} (${firstLine(message)}): check the path and its permissions`, {
+          cause: error,
+        });
+      }
+      if (attempt >= retry.retries) {
+        const holder = /PID (\d+)/.exec(message)?.[1];
+        throw new WarehouseBusyError(
+          `DuckDB file ${path} is in use by another process${holder === undefined ? '' : ` (PID ${holder})`}: ` +
+            'close it there and run again; pending data stays queued until then',
+          { cause: error },
+        );
+      }
+      await sleep(Math.min(retry.delayMs * 2 ** attempt, 5_000));
+    }
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n', 1)[0] ?? message;
+}

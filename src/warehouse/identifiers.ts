@@ -1,0 +1,35 @@
+// Validation and quoting of every SQL identifier and literal the warehouse writes: the one place SQL text is built from names.
+import { InvalidIdentifierError } from './warehouse-errors.js';
+
+/**
+ * Schema, table and column names alike: lower case (DuckDB compares quoted identifiers case-insensitively, so mixed
+ * case could collide there and not in PostgreSQL) and at most 63 characters (PostgreSQL's limit).
+ */
+const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export type IdentifierKind = 'schema' | 'table' | 'column';
+
+/** Throws InvalidIdentifierError unless `name` matches `^[a-z_][a-z0-9_]{0,62}$`; returns it otherwise. */
+export function validateIdentifier(name: string, kind: IdentifierKind): string {
+  if (!IDENTIFIER.test(name)) {
+    throw new InvalidIdentifierError(
+      `Invalid ${kind} name ${JSON.stringify(name)}: use 1-63 lower-case letters, digits or underscores, not starting with a digit`,
+    );
+  }
+  return name;
+}
+
+/** Validates then double-quotes a name, so reserved words such as `from` and `to` are safe as columns. */
+export function quoteIdentifier(name: string, kind: IdentifierKind = 'column'): string {
+  return `"${validateIdentifier(name, kind)}"`;
+}
+
+/** `"schema"."table"`, both validated. */
+export function qualifiedName(schema: string, table: string): string {
+  return `${quoteIdentifier(schema, 'schema')}.${quoteIdentifier(table, 'table')}`;
+}
+
+/** A single-quoted SQL string literal (for values that cannot be bound as parameters, such as file paths). */
+export function quoteLiteral(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}

@@ -1,0 +1,25 @@
+// Encodes rows as PostgreSQL COPY text format: tab-separated, `\N` for NULL, backslash escapes for the rest.
+import type { Cell, Row } from '../table.js';
+
+const NEEDS_ESCAPE = /[\\\t\n\r\0]/;
+const ESCAPES = /[\\\t\n\r\0]/g;
+const REPLACEMENTS: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\0': '' };
+
+/** One field. PostgreSQL text cannot hold NUL, so NUL characters are dropped rather than failing the whole load. */
+export function copyField(cell: Cell | undefined): string {
+  if (cell === undefined || cell === null) return '\\N';
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '\\N';
+  if (typeof cell === 'boolean') return cell ? 'true' : 'false';
+  return NEEDS_ESCAPE.test(cell) ? cell.replace(ESCAPES, (char) => REPLACEMENTS[char] ?? char) : cell;
+}
+
+/** One line per row, the fields in `columns` order; yields chunks of many lines to keep writes few. */
+export function* copyLines(rows: readonly Row[], columns: readonly string[], rowsPerChunk = 500): Generator<string> {
+  for (let start = 0; start < rows.length; start += rowsPerChunk) {
+    let chunk = '';
+    for (const row of rows.slice(start, start + rowsPerChunk)) {
+      chunk += columns.map((column) => copyField(row[column])).join('\t') + '\n';
+    }
+    yield chunk;
+  }
+}

@@ -1,0 +1,111 @@
+// The PostgreSQL warehouse: a small pool, DDL under an advisory lock, loads by COPY into a staging table then upsert.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Pool, type PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { checkTableDef } from '../check-table-def.js';
+import { qualifiedName, quoteIdentifier } from '../identifiers.js';
+import { lastRowPerId } from '../last-row-per-id.js';
+import { loadedSeqsIn, recordLoad } from '../load-markers.js';
+import { ensureTableIn } from '../table-sql.js';
+import type { Destination, LoadMarker } from '../destination.js';
+import type { SqlSession } from '../sql-session.js';
+import type { Column, Row, TableDef } from '../table.js';
+import { copyLines } from './copy-text.js';
+import { describeServer, isUnavailable, unavailable } from './postgres-errors.js';
+import { postgresTypes } from './postgres-types.js';
+
+export interface PostgresOptions {
+  /** Connections in the pool (default 4): loads are bulk, so a few suffice. */
+  readonly poolSize?: number;
+  /** How long to wait for a connection before WarehouseUnavailableError (default 10 s). */
+  readonly connectTimeoutMs?: number;
+}
+
+const STAGE = '"_twilio_source_stage"';
+
+export class PostgresDestination implements Destination {
+  readonly engine = 'postgres';
+  readonly server: string;
+  private readonly pool: Pool;
+
+  constructor(url: string, options: PostgresOptions = {}) {
+    this.server = describeServer(url);
+    this.pool = new Pool({
+      connectionString: url,
+      max: options.poolSize ?? 4,
+      connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+    });
+    // An idle client losing its connection must not crash the process; the next checkout reconnects or reports it.
+    this.pool.on('error', () => undefined);
+  }
+
+  async ensureTable(table: TableDef): Promise<readonly Column[]> {
+    checkTableDef(table);
+    return this.transaction(async (session) => {
+      // Two runs creating tables in one schema at once would race on CREATE SCHEMA; serialise them per schema.
+      await session.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`twilio-source:${table.schema}`]);
+      return ensureTableIn(session, postgresTypes, table);
+    });
+  }
+
+  async load(table: TableDef, rows: readonly Row[], marker: LoadMarker): Promise<void> {
+    checkTableDef(table);
+    const deduped = lastRowPerId(rows, table.name);
+    await this.transaction(async (session, client) => {
+      if (deduped.length > 0) await this.upsert(session, client, table, deduped);
+      await recordLoad(session, table.schema, marker);
+    });
+  }
+
+  async loadedSeqs(schema: string): Promise<ReadonlyMap<string, number>> {
+    return this.transaction((session) => loadedSeqsIn(session, schema));
+  }
+
+  /** The pool already shares connections across calls, so a session needs nothing more. */
+  async withSession<T>(work: () => Promise<T>): Promise<T> {
+    return work();
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  /** COPY moves the rows with no bind parameters at all, far under PostgreSQL's 65,535 per statement. */
+  private async upsert(session: SqlSession, client: PoolClient, table: TableDef, rows: readonly Row[]): Promise<void> {
+    const target = qualifiedName(table.schema, table.name);
+    const names = table.columns.map((column) => column.name);
+    const quoted = names.map((name) => quoteIdentifier(name));
+    await session.query(`CREATE TEMP TABLE ${STAGE} (LIKE ${target} INCLUDING DEFAULTS) ON COMMIT DROP`);
+    await pipeline(Readable.from(copyLines(rows, names)), client.query(copyFrom(`COPY ${STAGE} (${quoted.join(', ')}) FROM STDIN`)));
+    const updates = quoted.filter((name) => name !== '"id"').map((name) => `${name} = excluded.${name}`);
+    // Sorted by id so concurrent loads into one table take row locks in the same order and cannot deadlock.
+    await session.query(
+      `INSERT INTO ${target} (${quoted.join(', ')}) SELECT ${quoted.join(', ')} FROM ${STAGE} ORDER BY "id"
+       ON CONFLICT ("id") DO ${updates.length > 0 ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`,
+    );
+  }
+
+  private async transaction<T>(work: (session: SqlSession, client: PoolClient) => Promise<T>): Promise<T> {
+    let client: PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw unavailable(this.server, error);
+    }
+    const session: SqlSession = { query: async (sql, params) => (await client.query<Record<string, unknown>>(sql, params ? [...params] : [])).rows };
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const result = await work(session, client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      broken = await client.query('ROLLBACK').then(() => false, () => true);
+      throw isUnavailable(error) ? unavailable(this.server, error) : error;
+    } finally {
+      // A client whose ROLLBACK failed is in an unknown state: destroy it rather than return it to the pool.
+      client.release(broken);
+    }
+  }
+}

@@ -1,0 +1,17 @@
+// What the engine-neutral SQL helpers need from an engine: a way to run a statement and its column type names.
+import type { ColumnType } from './table.js';
+
+export type SqlParam = string | number;
+export type SqlRow = Readonly<Record<string, unknown>>;
+
+/** One connection, already inside whatever transaction the caller opened. Parameters are `$1`, `$2`, … */
+export interface SqlSession {
+  query(sql: string, params?: readonly SqlParam[]): Promise<SqlRow[]>;
+}
+
+/** An engine's mapping between warehouse column types and its SQL types. */
+export interface EngineTypes {
+  sqlType(type: ColumnType): string;
+  /** The warehouse type of a column as `information_schema.columns.data_type` reports it. */
+  columnType(dataType: string): ColumnType;
+}
