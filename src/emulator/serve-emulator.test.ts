@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeEmulator } from './describe-emulator.js';
 import type { RunningEmulator } from './running-emulator.js';
 import { getJson } from './testing/request-emulator.js';
 import { pair, startSmallEmulator } from './testing/small-emulator.js';
@@ -52,6 +53,14 @@ describe('auth', () => {
     const own = await getJson(emulator.url, '/2010-04-01/Accounts.json?Status=active', sub);
     expect((own.body['accounts'] as Json[]).map((a) => a['sid'])).toEqual([sub[0]]);
     expect((await getJson(emulator.url, `/2010-04-01/Accounts/${sub[0]}.json`, main)).body['sid']).toBe(sub[0]);
+  });
+});
+
+describe('describeEmulator', () => {
+  it('gives the one JSON line of --json: the URL and every account with its credentials', () => {
+    const line = JSON.parse(JSON.stringify(describeEmulator(emulator))) as Json;
+    expect(line).toEqual({ url: emulator.url, accounts: emulator.accounts });
+    expect(Object.keys((line['accounts'] as Json[])[0] ?? {}).sort()).toEqual(['apiKeySecret', 'apiKeySid', 'authToken', 'parentSid', 'sid']);
   });
 });
 
