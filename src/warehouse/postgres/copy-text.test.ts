@@ -1,0 +1,30 @@
+// COPY text encoding: every character PostgreSQL's text format treats specially is escaped, NULL differs from ''.
+import { describe, expect, it } from 'vitest';
+import { copyField, copyLines } from './copy-text.js';
+
+describe('copyField', () => {
+  it('tells NULL from the empty string and from the text \\N', () => {
+    expect(copyField(null)).toBe('\\N');
+    expect(copyField(undefined)).toBe('\\N');
+    expect(copyField('')).toBe('');
+    expect(copyField('\\N')).toBe('\\\\N');
+  });
+
+  it('escapes tabs, newlines, carriage returns and backslashes; drops NUL; leaves unicode alone', () => {
+    expect(copyField('a\tb\nc\r\nd\\e\0f 😀')).toBe('a\\tb\\nc\\r\\nd\\\\ef 😀');
+  });
+
+  it('writes numbers and booleans as PostgreSQL reads them, non-finite numbers as NULL', () => {
+    expect([copyField(-0.0075), copyField(1.7976931348623157e308), copyField(5e-324), copyField(Number.NaN)]).toEqual([
+      '-0.0075', '1.7976931348623157e+308', '5e-324', '\\N',
+    ]);
+    expect([copyField(true), copyField(false)]).toEqual(['true', 'false']);
+  });
+});
+
+describe('copyLines', () => {
+  it('writes one tab-separated line per row in column order, in chunks', () => {
+    const rows = [{ id: 'a', n: 1 }, { id: 'b' }, { id: 'c', n: 3 }];
+    expect([...copyLines(rows, ['n', 'id'], 2)]).toEqual(['1\ta\n\\N\tb\n', '3\tc\n']);
+  });
+});
