@@ -22,7 +22,7 @@ function truthFromListings(data: EmulatedData, account: string): Record<TruthCol
     out[name as TruthCollection] = { count: lines.length, checksum: checksumOf(lines) };
   }
   const annotated = listAll(data, account, 'summaries').filter((s) => s['annotation'] !== null);
-  const lines = annotated.map((s) => `${String(s['call_sid'])}|${String((s['annotation'] as TwilioJson)['call_score'] ?? '')}`);
+  const lines = annotated.map((s) => `${String(s['call_sid'])}|${String(((s['annotation'] as TwilioJson)['call_score'] as number | null) ?? '')}`);
   out.call_feedback = { count: lines.length, checksum: checksumOf(lines) };
   return out;
 }
