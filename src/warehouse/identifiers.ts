@@ -24,9 +24,19 @@ export function quoteIdentifier(name: string, kind: IdentifierKind = 'column'): 
   return `"${validateIdentifier(name, kind)}"`;
 }
 
-/** `"schema"."table"`, both validated. */
-export function qualifiedName(schema: string, table: string): string {
-  return `${quoteIdentifier(schema, 'schema')}.${quoteIdentifier(table, 'table')}`;
+/**
+ * `"schema"` or, with a catalog, `"catalog"."schema"`. DuckDB names its catalog after the file, so `twilio.duckdb`
+ * holding schema `twilio` makes `"twilio"."messages"` ambiguous there; naming the catalog settles it. The catalog is
+ * the engine's own (any file name), so it is quoted but not validated.
+ */
+export function qualifiedSchema(schema: string, catalog?: string): string {
+  const quoted = quoteIdentifier(schema, 'schema');
+  return catalog === undefined ? quoted : `"${catalog.replaceAll('"', '""')}".${quoted}`;
+}
+
+/** `"schema"."table"` (or `"catalog"."schema"."table"`), schema and table validated. */
+export function qualifiedName(schema: string, table: string, catalog?: string): string {
+  return `${qualifiedSchema(schema, catalog)}.${quoteIdentifier(table, 'table')}`;
 }
 
 /** A single-quoted SQL string literal (for values that cannot be bound as parameters, such as file paths). */

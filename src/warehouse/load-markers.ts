@@ -8,7 +8,7 @@ export const LOADS_TABLE = '_twilio_source_loads';
 
 export async function createLoadsTable(session: SqlSession, schema: string): Promise<void> {
   await session.query(
-    `CREATE TABLE IF NOT EXISTS ${qualifiedName(schema, LOADS_TABLE)}
+    `CREATE TABLE IF NOT EXISTS ${qualifiedName(schema, LOADS_TABLE, session.catalog)}
      (stream TEXT PRIMARY KEY, seq BIGINT NOT NULL, loaded_at TIMESTAMPTZ NOT NULL)`,
   );
 }
@@ -16,7 +16,7 @@ export async function createLoadsTable(session: SqlSession, schema: string): Pro
 /** Records the marker; a stream's seq only ever grows, so replaying an older batch cannot move it back. */
 export async function recordLoad(session: SqlSession, schema: string, marker: LoadMarker): Promise<void> {
   await session.query(
-    `INSERT INTO ${qualifiedName(schema, LOADS_TABLE)} AS m (stream, seq, loaded_at) VALUES ($1, $2, now())
+    `INSERT INTO ${qualifiedName(schema, LOADS_TABLE, session.catalog)} AS m (stream, seq, loaded_at) VALUES ($1, $2, now())
      ON CONFLICT (stream) DO UPDATE SET seq = greatest(m.seq, excluded.seq), loaded_at = excluded.loaded_at`,
     [marker.stream, marker.seq],
   );
@@ -26,10 +26,10 @@ export async function recordLoad(session: SqlSession, schema: string, marker: Lo
 export async function loadedSeqsIn(session: SqlSession, schema: string): Promise<Map<string, number>> {
   validateIdentifier(schema, 'schema');
   const found = await session.query(
-    'SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = $2',
+    'SELECT 1 FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = $1 AND table_name = $2',
     [schema, LOADS_TABLE],
   );
   if (found.length === 0) return new Map();
-  const rows = await session.query(`SELECT stream, seq FROM ${qualifiedName(schema, LOADS_TABLE)}`);
+  const rows = await session.query(`SELECT stream, seq FROM ${qualifiedName(schema, LOADS_TABLE, session.catalog)}`);
   return new Map(rows.map((row) => [String(row['stream']), Number(row['seq'])]));
 }

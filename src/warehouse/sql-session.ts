@@ -6,6 +6,8 @@ export type SqlRow = Readonly<Record<string, unknown>>;
 
 /** One connection, already inside whatever transaction the caller opened. Parameters are `$1`, `$2`, … */
 export interface SqlSession {
+  /** The catalog to qualify names with, when the engine needs it (DuckDB); see qualifiedSchema. */
+  readonly catalog?: string;
   query(sql: string, params?: readonly SqlParam[]): Promise<SqlRow[]>;
 }
 

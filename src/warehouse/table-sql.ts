@@ -1,6 +1,6 @@
 // Creating and evolving a table with SQL both engines accept, so one TableDef gives the same columns everywhere.
 import { createLoadsTable } from './load-markers.js';
-import { qualifiedName, quoteIdentifier } from './identifiers.js';
+import { qualifiedName, qualifiedSchema, quoteIdentifier } from './identifiers.js';
 import type { EngineTypes, SqlSession } from './sql-session.js';
 import type { Column, TableDef } from './table.js';
 
@@ -8,7 +8,7 @@ import type { Column, TableDef } from './table.js';
 export async function readColumns(session: SqlSession, types: EngineTypes, schema: string, table: string): Promise<Column[]> {
   const rows = await session.query(
     `SELECT column_name, data_type FROM information_schema.columns
-     WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position`,
+     WHERE table_catalog = current_database() AND table_schema = $1 AND table_name = $2 ORDER BY ordinal_position`,
     [schema, table],
   );
   return rows.map((row) => ({ name: String(row['column_name']), type: types.columnType(String(row['data_type'])) }));
@@ -16,10 +16,10 @@ export async function readColumns(session: SqlSession, types: EngineTypes, schem
 
 /** Creates the schema, the table (primary key `id`) and the loads table when missing; adds missing columns. */
 export async function ensureTableIn(session: SqlSession, types: EngineTypes, table: TableDef): Promise<Column[]> {
-  const target = qualifiedName(table.schema, table.name);
+  const target = qualifiedName(table.schema, table.name, session.catalog);
   const existing = await readColumns(session, types, table.schema, table.name);
   if (existing.length === 0) {
-    await session.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(table.schema, 'schema')}`);
+    await session.query(`CREATE SCHEMA IF NOT EXISTS ${qualifiedSchema(table.schema, session.catalog)}`);
     const columns = table.columns.map((column) => `${quoteIdentifier(column.name)} ${types.sqlType(column.type)}`);
     await session.query(`CREATE TABLE IF NOT EXISTS ${target} (${columns.join(', ')}, PRIMARY KEY ("id"))`);
   } else {

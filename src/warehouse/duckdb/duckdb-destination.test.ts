@@ -13,7 +13,8 @@ import { DuckDBDestination } from './duckdb-destination.js';
 
 async function duckdbFixture(): Promise<EngineFixture & { path: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'warehouse-duckdb-test-'));
-  const path = join(dir, 'nested', 'warehouse.duckdb');
+  // Named like its schema on purpose: DuckDB then has a catalog and a schema both called twilio.
+  const path = join(dir, 'nested', 'twilio.duckdb');
   const destination = new DuckDBDestination(path, { busyRetries: 2, busyRetryDelayMs: 20 });
   return {
     path,

@@ -20,6 +20,8 @@ export class DuckDBSession implements SqlSession {
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
+    /** The file's catalog name (its base name), used to qualify every table; see qualifiedSchema. */
+    readonly catalog: string,
     /** A private directory for the batch files `read_json` loads from; removed on close. */
     readonly scratchDir: string,
   ) {}
@@ -28,7 +30,8 @@ export class DuckDBSession implements SqlSession {
     const instance = await openInstance(path, retry);
     try {
       const connection = await instance.connect();
-      const session = new DuckDBSession(instance, connection, await mkdtemp(join(tmpdir(), 'twilio-source-duckdb-')));
+      const catalog = String((await connection.runAndReadAll('SELECT current_database() AS name')).getRowObjects()[0]?.['name']);
+      const session = new DuckDBSession(instance, connection, catalog, await mkdtemp(join(tmpdir(), 'twilio-source-duckdb-')));
       await session.requireJson(path);
       return session;
     } catch (error) {

@@ -41,7 +41,7 @@ async function upsertRows(session: DuckDBSession, table: TableDef, rows: readonl
   const values = columns.map((c) => (c.type in JSON_READ_TYPES ? c.quoted : `CAST(${c.quoted} AS ${duckdbTypes.sqlType(c.type)})`));
   const updates = columns.filter((c) => c.name !== 'id').map((c) => `${c.quoted} = excluded.${c.quoted}`);
   await session.query(
-    `INSERT INTO ${qualifiedName(table.schema, table.name)} (${columns.map((c) => c.quoted).join(', ')})
+    `INSERT INTO ${qualifiedName(table.schema, table.name, session.catalog)} (${columns.map((c) => c.quoted).join(', ')})
      SELECT ${values.join(', ')}
      FROM read_json(${quoteLiteral(file)}, format = 'newline_delimited', columns = {${readTypes}})
      ORDER BY "id"

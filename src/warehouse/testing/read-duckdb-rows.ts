@@ -9,7 +9,8 @@ export async function readDuckDBRows(path: string, table: TableDef): Promise<Rec
   const instance = await DuckDBInstance.create(path);
   try {
     const connection = await instance.connect();
-    const reader = await connection.runAndReadAll(`SELECT * FROM ${qualifiedName(table.schema, table.name)} ORDER BY "id"`);
+    const catalog = String((await connection.runAndReadAll('SELECT current_database() AS name')).getRowObjects()[0]?.['name']);
+    const reader = await connection.runAndReadAll(`SELECT * FROM ${qualifiedName(table.schema, table.name, catalog)} ORDER BY "id"`);
     connection.closeSync();
     return reader.getRowObjects().map((row) =>
       Object.fromEntries(table.columns.map((column) => [column.name, normalizeCell(row[column.name], column.type)])),
