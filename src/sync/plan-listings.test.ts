@@ -7,12 +7,12 @@ const account = 'AC00000000000000000000000000000000';
 
 describe('planListings', () => {
   it('covers the range with windows on the filter, the last one open-ended', () => {
-    const { listings } = planListings({ collection: allCollections.calls, accountSid: account, viaParent: false, now, from: new Date('2026-11-20T12:00:00Z'), maxWindows: 4 });
+    const { listings } = planListings({ collection: allCollections.calls, accountSid: account, viaParent: false, now, from: new Date('2026-10-31T12:00:00Z'), maxWindows: 16 });
     expect(listings.map((l) => l.query)).toEqual([
-      { 'StartTime>': '2026-11-20T12:00:00Z', 'StartTime<': '2026-11-22T12:00:00Z' },
-      { 'StartTime>': '2026-11-22T12:00:00Z', 'StartTime<': '2026-11-24T12:00:00Z' },
-      { 'StartTime>': '2026-11-24T12:00:00Z', 'StartTime<': '2026-11-26T12:00:00Z' },
-      { 'StartTime>': '2026-11-26T12:00:00Z' },
+      { 'StartTime>': '2026-10-31T12:00:00Z', 'StartTime<': '2026-11-07T12:00:00Z' },
+      { 'StartTime>': '2026-11-07T12:00:00Z', 'StartTime<': '2026-11-14T12:00:00Z' },
+      { 'StartTime>': '2026-11-14T12:00:00Z', 'StartTime<': '2026-11-21T12:00:00Z' },
+      { 'StartTime>': '2026-11-21T12:00:00Z' },
     ]);
     expect(listings[0]?.path).toBe(`/2010-04-01/Accounts/${account}/Calls.json`);
   });
@@ -29,13 +29,13 @@ describe('planListings', () => {
   });
 
   it('reads conferences per status in whole days', () => {
-    const { listings } = planListings({ collection: allCollections.conferences, accountSid: account, viaParent: false, now, from: new Date('2026-11-26T05:00:00Z'), maxWindows: 16 });
+    const { listings } = planListings({ collection: allCollections.conferences, accountSid: account, viaParent: false, now, from: new Date('2026-11-12T05:00:00Z'), maxWindows: 16 });
     const statuses = new Set(listings.map((l) => l.query['Status']));
     expect(statuses).toEqual(new Set(['init', 'in-progress', 'completed']));
     expect(listings.filter((l) => l.query['Status'] === 'completed').map((l) => l.query)).toEqual([
-      { Status: 'completed', 'DateUpdated>': '2026-11-26', 'DateUpdated<': '2026-11-27' },
-      { Status: 'completed', 'DateUpdated>': '2026-11-27', 'DateUpdated<': '2026-11-28' },
-      { Status: 'completed', 'DateUpdated>': '2026-11-28' },
+      { Status: 'completed', 'DateUpdated>': '2026-11-12', 'DateUpdated<': '2026-11-18' },
+      { Status: 'completed', 'DateUpdated>': '2026-11-18', 'DateUpdated<': '2026-11-24' },
+      { Status: 'completed', 'DateUpdated>': '2026-11-24' },
     ]);
   });
 

@@ -3,6 +3,8 @@
 import type { Collection } from '../collections/collection.js';
 
 const DAY = 86_400_000;
+/** A window spans at least this much, so an incremental run of a few days is one or two listings, not dozens. */
+const MIN_WINDOW = 7 * DAY;
 
 export interface Listing {
   readonly collection: Collection;
@@ -78,7 +80,7 @@ export function planListings(input: PlanInput): Plan {
 function splitRange(from: Date, now: Date, maxWindows: number, granularity: 'date' | 'datetime'): (readonly [Date, Date | null])[] {
   const start = granularity === 'date' ? Math.floor(from.getTime() / DAY) * DAY : from.getTime();
   const span = Math.max(0, now.getTime() - start);
-  const count = Math.max(1, Math.min(maxWindows, Math.ceil(span / DAY)));
+  const count = Math.max(1, Math.min(maxWindows, Math.ceil(span / MIN_WINDOW)));
   let step = span / count;
   if (granularity === 'date') step = Math.max(DAY, Math.ceil(step / DAY) * DAY);
   const windows: (readonly [Date, Date | null])[] = [];

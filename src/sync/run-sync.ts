@@ -77,6 +77,7 @@ function createClient(settings: SyncSettings): TwilioClient {
   return new TwilioClient({
     credentials,
     maxConcurrency: settings.concurrency,
+    timeoutMs: settings.timeoutMs,
     ...(settings.apiBaseUrl !== undefined ? { baseUrl: settings.apiBaseUrl } : {}),
   });
 }
