@@ -1,4 +1,5 @@
 // Integration: the emulator over real HTTP, synced into real DuckDB files, compared with the emulator's truth.
+import { stat } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expectWarehouseMatchesTruth, startHarness, type Harness } from '../test-support/sync-harness.js';
@@ -82,5 +83,43 @@ describe('sync into DuckDB', () => {
     const again = await runSync(harness.settings({ full: true }), harness.home);
     expect(pages(again)).toBe(pages(first));
     await expectWarehouseMatchesTruth(harness);
+  });
+});
+
+describe('sync against a misbehaving Twilio', () => {
+  it('with 429s, 5xx, resets, truncated bodies and hangs injected, the warehouse ends the same as without', async () => {
+    await fetch(`${harness.emulator.url}/_emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ seed: 3, rate: 0.15, kinds: ['429', '500', '503', 'reset', 'truncated', 'hang'] }),
+    });
+    const report = await runSync(harness.settings({ timeoutMs: 1_000 }), harness.home);
+    expect(report.status).toBe('success');
+    expect(report.retries).toBeGreaterThan(0);
+    await expectWarehouseMatchesTruth(harness);
+  });
+
+  it('bad credentials fail with one clear line and write nothing', async () => {
+    const settings = harness.settings({ authToken: 'not-the-token' });
+    await expect(runSync(settings, harness.home)).rejects.toThrow(/^Twilio rejected the credentials for AC[0-9a-f]{32} \(error 20003\): check the Account SID and Auth Token$/);
+    await expect(stat(harness.home)).rejects.toThrow();
+    await expect(stat(harness.duckdbPath)).rejects.toThrow();
+  });
+
+  it('reads one subaccount with the parent credentials, or everything with an API key', async () => {
+    const sub = harness.emulator.accounts.find((account) => account.parentSid !== null);
+    if (!sub) throw new Error('no subaccount');
+    const report = await runSync(harness.settings({ includeSubaccounts: false, subaccount: sub.sid }), harness.home);
+    expect(report.accounts).toEqual([sub.sid]);
+    const truth = harness.emulator.data.truth()[sub.sid];
+    const [row] = await query(harness.duckdbPath, `SELECT count(*) AS n, count(DISTINCT account_sid) AS a FROM twilio.messages`);
+    expect({ n: Number(row?.['n']), a: Number(row?.['a']) }).toEqual({ n: truth?.messages.count, a: 1 });
+
+    const main = harness.emulator.accounts.find((account) => account.parentSid === null);
+    const keyed = await runSync(
+      harness.settings({ includeSubaccounts: false, authToken: undefined, apiKey: main?.apiKeySid, apiSecret: main?.apiKeySecret, schema: 'keyed' }),
+      harness.home,
+    );
+    expect(keyed.status).toBe('success');
   });
 });
