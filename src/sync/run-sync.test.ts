@@ -2,6 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startRewritingProxy } from '../test-support/rewriting-proxy.js';
 import { expectWarehouseMatchesTruth, startHarness, type Harness } from '../test-support/sync-harness.js';
 import { runSync, type SyncReport } from './run-sync.js';
 
@@ -121,5 +122,40 @@ describe('sync against a misbehaving Twilio', () => {
       harness.home,
     );
     expect(keyed.status).toBe('success');
+  });
+});
+
+describe('sync when Twilio changes its data', () => {
+  it('a field Twilio adds later becomes a new column on the next run', async () => {
+    await runSync(harness.settings({ collections: ['messages'] }), harness.home);
+    const proxy = await startRewritingProxy(harness.emulator.url, 'messages', (record) => ({ ...record, risk: { score: 0.25, reasons: ['new-sender'] } }));
+    try {
+      const report = await runSync(harness.settings({ collections: ['messages'], apiBaseUrl: proxy.url, full: true }), harness.home);
+      expect(report.status).toBe('success');
+    } finally {
+      await proxy.close();
+    }
+    const [row] = await query(harness.duckdbPath, 'SELECT risk_score, risk_reasons FROM twilio.messages LIMIT 1');
+    expect(row).toEqual({ risk_score: 0.25, risk_reasons: '["new-sender"]' });
+    await expectWarehouseMatchesTruth(harness, ['messages']);
+  });
+
+  it('odd data (a field changing type, an unparseable date) still lands, raw values kept, with a notice', async () => {
+    const proxy = await startRewritingProxy(harness.emulator.url, 'messages', (record, index) =>
+      index % 100 === 0 ? { ...record, num_segments: 'several', date_updated: 'sometime last week' } : record,
+    );
+    let report: SyncReport;
+    try {
+      report = await runSync(harness.settings({ collections: ['messages'], apiBaseUrl: proxy.url }), harness.home);
+    } finally {
+      await proxy.close();
+    }
+    expect(report.status).toBe('success');
+    expect(report.notices.join('\n')).toContain('messages.num_segments');
+    const [row] = await query(harness.duckdbPath, `SELECT count(*) AS n FROM twilio.messages WHERE num_segments IS NULL AND num_segments_raw = 'several' AND date_updated_raw = 'sometime last week'`);
+    expect(Number(row?.['n'])).toBeGreaterThan(0);
+    const [all] = await query(harness.duckdbPath, 'SELECT count(*) AS n FROM twilio.messages');
+    const expected = Object.values(harness.emulator.data.truth()).reduce((sum, collections) => sum + collections.messages.count, 0);
+    expect(Number(all?.['n'])).toBe(expected);
   });
 });
