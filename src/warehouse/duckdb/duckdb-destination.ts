@@ -49,7 +49,11 @@ export class DuckDBDestination implements Destination {
 
   async ensureTable(table: TableDef): Promise<readonly Column[]> {
     checkTableDef(table);
-    return this.withConnection((session) => session.transaction(() => ensureTableIn(session, duckdbTypes, table)));
+    return this.withConnection(async (session) => {
+      const columns = await session.transaction(() => ensureTableIn(session, duckdbTypes, table));
+      session.knownColumns.set(`${table.schema}.${table.name}`, columns);
+      return columns;
+    });
   }
 
   async load(table: TableDef, rows: readonly Row[], marker: LoadMarker): Promise<void> {

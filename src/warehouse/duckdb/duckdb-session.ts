@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { SqlParam, SqlRow, SqlSession } from '../sql-session.js';
+import type { Column } from '../table.js';
 import { WarehouseBusyError, WarehouseUnavailableError } from '../warehouse-errors.js';
 
 export interface BusyRetry {
@@ -25,6 +26,12 @@ export class DuckDBSession implements SqlSession {
     /** A private directory for the batch files `read_json` loads from; removed on close. */
     readonly scratchDir: string,
   ) {}
+
+  /**
+   * Tables' columns as this session last read or made them, keyed `schema.table`. Safe to reuse while the session
+   * lasts because it holds the file's lock, so nobody else can alter a table meanwhile.
+   */
+  readonly knownColumns = new Map<string, readonly Column[]>();
 
   static async open(path: string, retry: BusyRetry): Promise<DuckDBSession> {
     const instance = await openInstance(path, retry);

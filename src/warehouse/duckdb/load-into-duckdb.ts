@@ -1,4 +1,4 @@
-// The DuckDB bulk load: the batch goes to an NDJSON file that read_json scans in one statement straight into an upsert.
+// The DuckDB bulk load: the batch goes to a JSON file that read_json scans in one statement straight into an upsert.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { qualifiedName, quoteIdentifier, quoteLiteral } from '../identifiers.js';
@@ -15,7 +15,7 @@ const JSON_READ_TYPES: Partial<Record<ColumnType, string>> = { bigint: 'BIGINT',
 
 /**
  * Rows must already be deduped by id. Measured on this project's 2-core machine, this path beats the Appender
- * (row by row or by data chunk) about twofold: one native JSON.stringify per row instead of one N-API call per value.
+ * (row by row or by data chunk) more than twofold: one native JSON.stringify instead of one N-API call per value.
  */
 export async function loadIntoDuckDB(session: DuckDBSession, table: TableDef, rows: readonly Row[], marker: LoadMarker): Promise<void> {
   await session.transaction(async () => {
@@ -26,7 +26,10 @@ export async function loadIntoDuckDB(session: DuckDBSession, table: TableDef, ro
 
 async function upsertRows(session: DuckDBSession, table: TableDef, rows: readonly Row[]): Promise<void> {
   // The table's own types, not the definition's: an older column keeps its type and rows are shaped to fit it.
-  const actual = new Map((await readColumns(session, duckdbTypes, table.schema, table.name)).map((c) => [c.name, c.type]));
+  const key = `${table.schema}.${table.name}`;
+  const known = session.knownColumns.get(key) ?? (await readColumns(session, duckdbTypes, table.schema, table.name));
+  session.knownColumns.set(key, known);
+  const actual = new Map(known.map((c) => [c.name, c.type]));
   const columns = table.columns.map((column) => {
     const type = actual.get(column.name);
     if (type === undefined) {
@@ -34,16 +37,17 @@ async function upsertRows(session: DuckDBSession, table: TableDef, rows: readonl
     }
     return { name: column.name, quoted: quoteIdentifier(column.name), type };
   });
-  const file = join(session.scratchDir, 'batch.ndjson');
-  // JSON.stringify writes NaN and Infinity as null, which is the documented outcome for non-finite numbers.
-  await writeFile(file, rows.map((row) => JSON.stringify(row)).join('\n'));
+  const file = join(session.scratchDir, 'batch.json');
+  // One JSON.stringify of the whole batch is twice as fast as one per row. It writes NaN and Infinity as null, which
+  // is the documented outcome for non-finite numbers.
+  await writeFile(file, JSON.stringify(rows));
   const readTypes = columns.map((c) => `${c.quoted}: '${JSON_READ_TYPES[c.type] ?? 'VARCHAR'}'`).join(', ');
   const values = columns.map((c) => (c.type in JSON_READ_TYPES ? c.quoted : `CAST(${c.quoted} AS ${duckdbTypes.sqlType(c.type)})`));
   const updates = columns.filter((c) => c.name !== 'id').map((c) => `${c.quoted} = excluded.${c.quoted}`);
   await session.query(
     `INSERT INTO ${qualifiedName(table.schema, table.name, session.catalog)} (${columns.map((c) => c.quoted).join(', ')})
      SELECT ${values.join(', ')}
-     FROM read_json(${quoteLiteral(file)}, format = 'newline_delimited', columns = {${readTypes}})
+     FROM read_json(${quoteLiteral(file)}, format = 'array', columns = {${readTypes}})
      ORDER BY "id"
      ON CONFLICT ("id") DO ${updates.length > 0 ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`,
   );
