@@ -33,6 +33,10 @@ interface OpenSession {
 
 const currentSession = new AsyncLocalStorage<OpenSession>();
 
+/**
+ * Calls on one destination never overlap on the file. Do not call a second destination on the same file from inside
+ * this one's withSession: it would wait for the file this session holds.
+ */
 export class DuckDBDestination implements Destination {
   readonly engine = 'duckdb';
   readonly path: string;

@@ -40,6 +40,8 @@ export class DuckDBSession implements SqlSession {
       const catalog = String((await connection.runAndReadAll('SELECT current_database() AS name')).getRowObjects()[0]?.['name']);
       const session = new DuckDBSession(instance, connection, catalog, await mkdtemp(join(tmpdir(), 'twilio-source-duckdb-')));
       await session.requireJson(path);
+      // Zone-less timestamp text then means UTC, as it does for the PostgreSQL destination, whatever the host's zone.
+      await session.query("SET TimeZone = 'UTC'");
       return session;
     } catch (error) {
       instance.closeSync();
@@ -104,7 +106,7 @@ async function openInstance(path: string, retry: BusyRetry): Promise<DuckDBInsta
         const holder = /PID (\d+)/.exec(message)?.[1];
         throw new WarehouseBusyError(
           `DuckDB file ${path} is in use by another process${holder === undefined ? '' : ` (PID ${holder})`}: ` +
-            'close it there and run again; pending data stays queued until then',
+            'close it there (or wait for it to finish) and run again',
           { cause: error },
         );
       }

@@ -35,6 +35,8 @@ export class PostgresDestination implements Destination {
       connectionString: url,
       max: options.poolSize ?? 4,
       connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+      // Zone-less timestamp text then means UTC, as it does for the DuckDB destination, whatever the server's zone.
+      options: '-c TimeZone=UTC',
     });
     // An idle client losing its connection must not crash the process; the next checkout reconnects or reports it.
     this.pool.on('error', () => undefined);

@@ -79,7 +79,7 @@ export function describeDestinationContract(engine: string, setup: () => Promise
       expect([row?.['body'], row?.['price']]).toEqual(['kept', -0.75]);
     });
 
-    it('round-trips every type, including awkward text, nulls, empty strings and extreme numbers', async () => {
+    it('round-trips every type: awkward text, nulls vs empty strings, extreme numbers, zones (none means UTC)', async () => {
       await fx.destination.ensureTable(messages);
       const rows: Row[] = [
         {
@@ -90,6 +90,7 @@ export function describeDestinationContract(engine: string, setup: () => Promise
         { id: 'SM2', body: '\\', price: 1.7976931348623157e308, num_segments: -42, is_test: true, date_sent: '2019-05-24T17:44:46.123Z', tags: '{"a":"😀"}' },
         { id: 'SM3', body: null, price: 5e-324, tags: '[]', date_sent: '1970-01-01T00:00:00.000Z' },
         { id: 'SM4', body: '', price: Number.NaN, tags: null },
+        { id: 'SM5', date_sent: '2019-05-24T17:44:46', price: Number.POSITIVE_INFINITY },
       ];
       await fx.destination.load(messages, rows, { stream: 'messages', seq: 1 });
       const back = await fx.readRows(messages);
@@ -110,6 +111,10 @@ export function describeDestinationContract(engine: string, setup: () => Promise
         {
           id: 'SM4', from: null, to: null, body: '', num_segments: null, price: null, is_test: null, date_sent: null, tags: null,
           subresource_uris_media: null,
+        },
+        {
+          id: 'SM5', from: null, to: null, body: null, num_segments: null, price: null, is_test: null,
+          date_sent: '2019-05-24T17:44:46.000Z', tags: null, subresource_uris_media: null,
         },
       ]);
     });
