@@ -1,0 +1,1 @@
+// twilio-source web UI
