@@ -39,12 +39,14 @@ export function addSyncFlags(command: Command): Command {
     .option('--start-date <YYYY-MM-DD>', 'read records from this date (first run only; default: all Twilio keeps)')
     .option('--lookback <duration>', 're-read this far behind the cursor, e.g. 7d', '7d')
     .option('--concurrency <n>', 'concurrent requests per account', '10')
+    .option('--hub-retention <duration>', 'keep loaded batches in the hub this long, e.g. 1d', '1d')
     .option('--full', 'reset the cursors and read everything from the start date again', false);
 }
 
 /** Turns the parsed flags into validated sync settings, or a UsageError naming the flag. */
 export function syncSettingsFromFlags(flags: Record<string, unknown>, env: NodeJS.ProcessEnv = process.env): SyncSettings {
   const lookback = parseFlags(durationSchema, flags['lookback'], { '': '--lookback' });
+  const hubRetention = parseFlags(durationSchema, flags['hubRetention'] ?? '1d', { '': '--hub-retention' });
   const text = (key: string): string | undefined => (typeof flags[key] === 'string' ? (flags[key]) : undefined);
   const raw = {
     accountSid: text('accountSid') ?? '',
@@ -60,6 +62,7 @@ export function syncSettingsFromFlags(flags: Record<string, unknown>, env: NodeJ
     startDate: text('startDate') ?? null,
     lookbackMs: lookback,
     full: flags['full'] === true,
+    hubRetentionMs: hubRetention,
     concurrency: Number(text('concurrency') ?? 10),
   };
   const defined = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined));

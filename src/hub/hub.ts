@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { z } from 'zod';
+import { crashPoint } from '../crash-point.js';
 import { HubError, HubWriteError } from './hub-errors.js';
 import { SourceState } from './source-state.js';
 import { writeFileDurably } from './write-file-durably.js';
@@ -65,7 +66,7 @@ export class Hub {
     const seq = (await this.#lastSeq(stream)) + 1;
     try {
       await mkdir(dir, { recursive: true });
-      await writeFileDurably(join(dir, fileName(seq)), compressed);
+      await writeFileDurably(join(dir, fileName(seq)), compressed, 'batch');
     } catch (error) {
       throw new HubWriteError(dir, error);
     }
@@ -120,6 +121,7 @@ export class Hub {
       const path = join(this.dir, 'batches', stream, fileName(seq));
       const { mtimeMs } = await stat(path);
       if (now - mtimeMs < retentionMs) continue;
+      crashPoint('hub:prune');
       await unlink(path);
       pruned++;
     }

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { HubError } from './hub-errors.js';
+import { HubError, HubWriteError } from './hub-errors.js';
 import { writeFileDurably } from './write-file-durably.js';
 
 const stateSchema = z.object({
@@ -54,8 +54,15 @@ export class SourceState {
     change(next);
     this.#data = next;
     const snapshot = JSON.stringify(next, null, 1);
-    this.#writes = this.#writes.then(() => writeFileDurably(this.#path, snapshot));
-    return this.#writes;
+    // A failed write (a full disk) must not block the ones after it: each starts once the previous has settled.
+    const write = this.#writes
+      .catch(() => undefined)
+      .then(() => writeFileDurably(this.#path, snapshot, 'state'))
+      .catch((error: unknown) => {
+        throw new HubWriteError(this.#path, error);
+      });
+    this.#writes = write;
+    return write;
   }
 }
 

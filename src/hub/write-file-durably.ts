@@ -1,8 +1,10 @@
 // Writes a file so that after a crash it is either wholly there or not at all: temp file, fsync, rename, fsync dir.
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { crashPoint } from '../crash-point.js';
 
-export async function writeFileDurably(path: string, data: Uint8Array | string): Promise<void> {
+/** `point` names the crash points of this write for the reliability tests. */
+export async function writeFileDurably(path: string, data: Uint8Array | string, point = 'file'): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   const file = await open(temp, 'w');
   try {
@@ -14,7 +16,9 @@ export async function writeFileDurably(path: string, data: Uint8Array | string):
     throw error;
   }
   await file.close();
+  crashPoint(`${point}:before-rename`);
   await rename(temp, path);
+  crashPoint(`${point}:before-dir-sync`);
   await syncDirectory(dirname(path));
 }
 

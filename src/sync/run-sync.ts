@@ -65,7 +65,7 @@ export async function runSync(settings: SyncSettings, home: string, hooks: SyncH
     await release();
   }
   notices.push(...source.notices);
-  const flush = await runFlush({ warehouse: settings.warehouse, schema: settings.schema, home }, hooks.onWarehouseProgress);
+  const flush = await runFlush({ warehouse: settings.warehouse, schema: settings.schema, home, retentionMs: settings.hubRetentionMs }, hooks.onWarehouseProgress);
   return report(settings, accounts, source.collections, flush, client, notices, started);
 }
 

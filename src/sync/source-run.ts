@@ -2,6 +2,7 @@
 // windows, and moves each account × collection cursor only once all its batches are durable in the hub.
 import type { Collection, CollectionName } from '../collections/collection.js';
 import type { Hub } from '../hub/hub.js';
+import { crashPoint } from '../crash-point.js';
 import { planListings, type Listing } from './plan-listings.js';
 import { runPool } from './run-pool.js';
 
@@ -75,16 +76,16 @@ export async function runSource(input: SourceRunInput): Promise<SourceRunReport>
     const entry = progress.get(group.collection.name) as CollectionProgress;
     try {
       if (!group.failed) await readListing(input, listing, entry);
+      if (--group.left === 0 && !group.failed) {
+        crashPoint('source:before-cursor');
+        await hub.state.update((data) => void (data.cursors[cursorKey(group.accountSid, group.collection.name)] = now.toISOString()));
+      }
     } catch (error) {
       group.failed = true;
       entry.status = 'failed';
       entry.error ??= error instanceof Error ? error.message : String(error);
     }
     entry.listingsDone++;
-    group.left--;
-    if (group.left === 0 && !group.failed) {
-      await hub.state.update((data) => void (data.cursors[cursorKey(group.accountSid, group.collection.name)] = now.toISOString()));
-    }
     if (entry.listingsDone === entry.listings && entry.status === 'running') entry.status = 'success';
     input.onProgress?.(entry);
   });
@@ -100,6 +101,7 @@ async function readListing(input: SourceRunInput, listing: Listing, entry: Colle
       if (record !== null) records.push(record);
     }
     if (records.length > 0) {
+      crashPoint('source:before-append');
       await input.hub.append(collection.name, { accountSid: listing.accountSid, receivedAt: new Date().toISOString(), records });
     }
     entry.pages++;

@@ -34,6 +34,8 @@ export const syncSettingsSchema = z
     lookbackMs: z.number().int().nonnegative().default(7 * 86_400_000),
     full: z.boolean().default(false),
     concurrency: z.number().int().min(1).max(100).default(10),
+    /** Loaded batches stay in the hub this long before they are pruned. */
+    hubRetentionMs: z.number().int().nonnegative().default(86_400_000),
     /** One request, body included, may take this long before it is retried. */
     timeoutMs: z.number().int().positive().default(60_000),
   })

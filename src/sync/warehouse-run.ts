@@ -5,6 +5,7 @@ import { collectionNames, type CollectionName } from '../collections/collection.
 import type { Hub } from '../hub/hub.js';
 import type { Destination } from '../warehouse/destination.js';
 import type { Row } from '../warehouse/table.js';
+import { crashPoint } from '../crash-point.js';
 import { flatten } from './flatten.js';
 import { TableShape } from './table-shape.js';
 
@@ -60,7 +61,9 @@ export async function runWarehouse(input: WarehouseRunInput): Promise<WarehouseR
         load.batches++;
         if (rows.length < (input.maxRowsPerLoad ?? 20_000) && index < pending.length - 1) continue;
         if (shape.changed) shape.adopt(await destination.ensureTable(shape.def));
+        crashPoint('warehouse:before-load');
         await destination.load(shape.def, rows, { stream: key, seq });
+        crashPoint('warehouse:after-load');
         load.rows += rows.length;
         input.onProgress?.(stream, load.rows);
         rows = [];
