@@ -19,7 +19,8 @@ export interface Destination {
    * In one transaction: upserts the rows by `id` (for an id present several times, the last row wins) and records
    * the marker as loaded. Rows must already fit the columns `ensureTable` returned. Only the definition's columns are
    * written: a key a row lacks is NULL, a column of the table the definition omits keeps its value on update, a
-   * non-finite number loads as NULL. Several consecutive batches of one stream may be loaded together under the
+   * non-finite number loads as NULL, and in text a lone UTF-16 surrogate becomes U+FFFD and NUL is dropped (PostgreSQL
+   * cannot store it), identically in every engine. Several consecutive batches of one stream may be loaded together under the
    * marker of the last one, since a stream's loaded seq is its highest.
    */
   load(table: TableDef, rows: readonly Row[], marker: LoadMarker): Promise<void>;

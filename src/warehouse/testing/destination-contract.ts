@@ -90,7 +90,7 @@ export function describeDestinationContract(engine: string, setup: () => Promise
         { id: 'SM2', body: '\\', price: 1.7976931348623157e308, num_segments: -42, is_test: true, date_sent: '2019-05-24T17:44:46.123Z', tags: '{"a":"😀"}' },
         { id: 'SM3', body: null, price: 5e-324, tags: '[]', date_sent: '1970-01-01T00:00:00.000Z' },
         { id: 'SM4', body: '', price: Number.NaN, tags: null },
-        { id: 'SM5', date_sent: '2019-05-24T17:44:46', price: Number.POSITIVE_INFINITY },
+        { id: 'SM5', date_sent: '2019-05-24T17:44:46', price: Number.POSITIVE_INFINITY, body: 'lone \ud83d, nul \0, text \\ud83d' },
       ];
       await fx.destination.load(messages, rows, { stream: 'messages', seq: 1 });
       const back = await fx.readRows(messages);
@@ -113,7 +113,7 @@ export function describeDestinationContract(engine: string, setup: () => Promise
           subresource_uris_media: null,
         },
         {
-          id: 'SM5', from: null, to: null, body: null, num_segments: null, price: null, is_test: null,
+          id: 'SM5', from: null, to: null, body: 'lone \ufffd, nul , text \\ud83d', num_segments: null, price: null, is_test: null,
           date_sent: '2019-05-24T17:44:46.000Z', tags: null, subresource_uris_media: null,
         },
       ]);

@@ -1,0 +1,14 @@
+// batchJson: text read_json would reject is cleaned exactly as the PostgreSQL path cleans it.
+import { describe, expect, it } from 'vitest';
+import { batchJson } from './batch-json.js';
+
+describe('batchJson', () => {
+  it('replaces lone surrogates with U+FFFD and drops NUL, leaving escaped backslashes and pairs alone', () => {
+    const rows = [{ body: 'a\ud83db \udc00 \\ud83d \\\ud83d 😀 x\u0000y \\u0000' }];
+    expect(JSON.parse(batchJson(rows))).toEqual([{ body: 'a\ufffdb \ufffd \\ud83d \\\ufffd 😀 xy \\u0000' }]);
+  });
+
+  it('writes non-finite numbers as null', () => {
+    expect(batchJson([{ a: Number.NaN, b: Number.NEGATIVE_INFINITY, c: 1.5 }])).toBe('[{"a":null,"b":null,"c":1.5}]');
+  });
+});
