@@ -8,16 +8,25 @@ import { formatTable, measured, ratiosOf, type LatencyRun, type StageKey } from 
 import { EmulatorChild } from './emulator-child.js';
 import { runStageProcess } from './run-stage-process.js';
 import type { StageArgs } from './stage-protocol.js';
+import { readCpuProfile, summarizeCpuProfile } from './summarize-cpu-profile.js';
 
 /** Both warehouses get this schema; PostgreSQL's is dropped before each first sync. */
 const SCHEMA = 'bench_sync';
 
-async function runLatency(options: BenchOptions, emulator: EmulatorChild, latencyMs: number, dir: string): Promise<LatencyRun> {
+interface ProfileFile {
+  readonly stage: string;
+  readonly file: string;
+}
+
+async function runLatency(options: BenchOptions, emulator: EmulatorChild, latencyMs: number, dir: string, profiles: ProfileFile[]): Promise<LatencyRun> {
   await emulator.control('latency', { fixedMs: latencyMs, perRecordMs: 0 });
   const stages: LatencyRun['stages'] = {};
   const measure = async (key: StageKey, args: StageArgs, profile = false): Promise<void> => {
     const before = await emulator.cpuMs();
-    const result = await runStageProcess(`${key}-latency-${latencyMs}`, args, profile && options.cpuProf ? resolve(options.cpuProfDir) : undefined);
+    const label = `${key}-latency-${latencyMs}`;
+    const profileDir = profile && options.cpuProf ? resolve(options.cpuProfDir) : undefined;
+    const result = await runStageProcess(label, args, profileDir);
+    if (profileDir !== undefined) profiles.push({ stage: label, file: join(profileDir, `${label}.cpuprofile`) });
     const after = await emulator.cpuMs();
     const stage = measured(result, before === null || after === null ? null : after - before);
     stages[key] = stage;
@@ -67,15 +76,20 @@ async function main(): Promise<void> {
   const emulator = await EmulatorChild.start({ counts: options.counts, historyDays: options.historyDays, seed: options.seed });
   const work = await mkdtemp(join(tmpdir(), 'twilio-source-bench-'));
   const runs: LatencyRun[] = [];
+  const profiles: ProfileFile[] = [];
   try {
-    for (const latencyMs of options.latencies) runs.push(await runLatency(options, emulator, latencyMs, join(work, `latency-${latencyMs}`)));
+    for (const latencyMs of options.latencies) runs.push(await runLatency(options, emulator, latencyMs, join(work, `latency-${latencyMs}`), profiles));
   } finally {
     await emulator.close();
     await rm(work, { recursive: true, force: true });
   }
   process.stdout.write(`${formatTable(runs)}\n`);
+  const selfTimes = profiles.map((profile) => ({ ...profile, top: summarizeCpuProfile(readCpuProfile(profile.file)) }));
+  for (const { stage, file, top } of selfTimes) {
+    process.stdout.write(`\nTop self time, ${stage} (${file}):\n${top.map((entry) => `  ${entry.selfMs.toFixed(0).padStart(7)} ms ${(entry.share * 100).toFixed(1).padStart(5)} %  ${entry.where}`).join('\n')}\n`);
+  }
   if (options.out !== undefined) {
-    const figures = { date: new Date().toISOString(), machine, dataset: { ...options.counts, historyDays: options.historyDays, seed: options.seed }, options, runs };
+    const figures = { date: new Date().toISOString(), machine, dataset: { ...options.counts, historyDays: options.historyDays, seed: options.seed }, options, runs, selfTimes };
     await writeFile(options.out, `${JSON.stringify(figures, null, 2)}\n`);
   }
 }
