@@ -32,13 +32,10 @@ export async function runFlush(input: FlushInput, onProgress?: (table: string, r
   try {
     const destination = openDestination(input.warehouse);
     try {
-      return await runWarehouse({
-        hub,
-        destination,
-        schema: input.schema,
-        retentionMs: input.retentionMs ?? DAY,
-        ...(onProgress ? { onProgress } : {}),
-      });
+      const run = () =>
+        runWarehouse({ hub, destination, schema: input.schema, retentionMs: input.retentionMs ?? DAY, ...(onProgress ? { onProgress } : {}) });
+      // One session for the whole run: a DuckDB file is opened once, and released as soon as the run ends.
+      return await (destination.withSession ? destination.withSession(run) : run());
     } finally {
       await destination.close();
     }

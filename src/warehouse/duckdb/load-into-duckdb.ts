@@ -1,4 +1,5 @@
 // The DuckDB bulk load: the batch goes to a JSON file that read_json scans in one statement straight into an upsert.
+import { crashPoint } from '../../crash-point.js';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { qualifiedName, quoteIdentifier, quoteLiteral } from '../identifiers.js';
@@ -22,7 +23,9 @@ const JSON_READ_TYPES: Partial<Record<ColumnType, string>> = { bigint: 'BIGINT',
 export async function loadIntoDuckDB(session: DuckDBSession, table: TableDef, rows: readonly Row[], marker: LoadMarker): Promise<void> {
   await session.transaction(async () => {
     if (rows.length > 0) await upsertRows(session, table, rows);
+    crashPoint('warehouse:mid-load');
     await recordLoad(session, table.schema, marker);
+    crashPoint('warehouse:before-commit');
   });
 }
 

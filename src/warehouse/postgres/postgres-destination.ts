@@ -1,4 +1,5 @@
 // The PostgreSQL warehouse: a small pool, DDL under an advisory lock, loads by COPY into a staging table then upsert.
+import { crashPoint } from '../../crash-point.js';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Pool, type PoolClient } from 'pg';
@@ -56,7 +57,9 @@ export class PostgresDestination implements Destination {
     const deduped = lastRowPerId(rows, table.name);
     await this.transaction(async (session, client) => {
       if (deduped.length > 0) await this.upsert(session, client, table, deduped);
+      crashPoint('warehouse:mid-load');
       await recordLoad(session, table.schema, marker);
+      crashPoint('warehouse:before-commit');
     });
   }
 
