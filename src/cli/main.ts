@@ -5,6 +5,8 @@ import { checkCommand } from './check-command.js';
 import { demoCommand } from './demo-command.js';
 import { emulatorCommand } from './emulator-command.js';
 import { flushCommand } from './flush-command.js';
+import { runsCommand } from './runs-command.js';
+import { sourcesCommand } from './sources-command.js';
 import { syncCommand } from './sync-command.js';
 
 const program = new Command('twilio-source')
@@ -15,7 +17,9 @@ const program = new Command('twilio-source')
   .addCommand(checkCommand())
   .addCommand(flushCommand())
   .addCommand(demoCommand())
-  .addCommand(emulatorCommand());
+  .addCommand(emulatorCommand())
+  .addCommand(sourcesCommand())
+  .addCommand(runsCommand());
 for (const command of program.commands) command.exitOverride();
 
 try {
