@@ -78,6 +78,7 @@ function createClient(settings: SyncSettings): TwilioClient {
     credentials,
     maxConcurrency: settings.concurrency,
     timeoutMs: settings.timeoutMs,
+    maxRetries: settings.maxRetries,
     ...(settings.apiBaseUrl !== undefined ? { baseUrl: settings.apiBaseUrl } : {}),
   });
 }

@@ -36,6 +36,8 @@ export const syncSettingsSchema = z
     concurrency: z.number().int().min(1).max(100).default(10),
     /** Loaded batches stay in the hub this long before they are pruned. */
     hubRetentionMs: z.number().int().nonnegative().default(86_400_000),
+    /** Retries of one request (429, 5xx, resets, timeouts) before its collection fails. */
+    maxRetries: z.number().int().min(0).max(50).default(8),
     /** One request, body included, may take this long before it is retried. */
     timeoutMs: z.number().int().positive().default(60_000),
   })

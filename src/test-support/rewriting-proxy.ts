@@ -5,10 +5,21 @@ import type { AddressInfo } from 'node:net';
 
 export type RecordRewrite = (record: Record<string, unknown>, index: number) => Record<string, unknown>;
 
-export async function startRewritingProxy(target: string, envelopeKey: string, rewrite: RecordRewrite): Promise<{ url: string; close(): Promise<void> }> {
+/** `failPaths`: requests whose path matches always get a 500, as a Twilio outage of one resource. */
+export async function startRewritingProxy(
+  target: string,
+  envelopeKey: string,
+  rewrite: RecordRewrite,
+  failPaths?: RegExp,
+): Promise<{ url: string; close(): Promise<void> }> {
   let seen = 0;
   const server: Server = createServer((req, res) => {
     void (async () => {
+      if (failPaths?.test(req.url ?? '')) {
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ code: 20500, message: 'Internal Server Error', more_info: 'https://www.twilio.com/docs/errors/20500', status: 500 }));
+        return;
+      }
       const headers: Record<string, string> = {};
       if (req.headers.authorization) headers['authorization'] = req.headers.authorization;
       const answer = await fetch(`${target}${req.url ?? '/'}`, { headers });
