@@ -1,5 +1,7 @@
 // The command line as users run it: the built CLI in a child process, against the emulator.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -68,5 +70,24 @@ describe('twilio-source sync', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^twilio-source: Twilio rejected the credentials for AC[0-9a-f]{32} \(error 20003\): check the Account SID and Auth Token\n$/);
     expect(result.stderr).not.toContain('wrong');
+  });
+});
+
+describe('twilio-source emulator', () => {
+  it('prints one JSON line with the URL and every account once it listens, serves Twilio, and stops on SIGTERM', async () => {
+    const child = spawn(process.execPath, [cli, 'emulator', '--port', '0', '--seed', '5', '--subaccounts', '1', '--messages', '300', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
+      const { url, accounts } = JSON.parse(line) as { url: string; accounts: { sid: string; authToken: string; parentSid: string | null }[] };
+      expect(accounts).toHaveLength(2);
+      const main = accounts.find((account) => account.parentSid === null);
+      const auth = `Basic ${Buffer.from(`${main?.sid}:${main?.authToken}`).toString('base64')}`;
+      const page = (await (await fetch(`${url}/2010-04-01/Accounts/${main?.sid}/Messages.json?PageSize=1000`, { headers: { authorization: auth } })).json()) as { messages: unknown[] };
+      expect(page.messages).toHaveLength(300);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(0);
   });
 });

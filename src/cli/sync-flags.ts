@@ -18,6 +18,7 @@ export const flagOf: Readonly<Record<string, string>> = {
   startDate: '--start-date',
   lookbackMs: '--lookback',
   concurrency: '--concurrency',
+  maxRetries: '--max-retries',
 };
 
 export function addCredentialFlags(command: Command): Command {
@@ -39,6 +40,7 @@ export function addSyncFlags(command: Command): Command {
     .option('--start-date <YYYY-MM-DD>', 'read records from this date (first run only; default: all Twilio keeps)')
     .option('--lookback <duration>', 're-read this far behind the cursor, e.g. 7d', '7d')
     .option('--concurrency <n>', 'concurrent requests per account', '10')
+    .option('--max-retries <n>', 'retries of one request before its collection fails', '8')
     .option('--hub-retention <duration>', 'keep loaded batches in the hub this long, e.g. 1d', '1d')
     .option('--full', 'reset the cursors and read everything from the start date again', false);
 }
@@ -64,6 +66,7 @@ export function syncSettingsFromFlags(flags: Record<string, unknown>, env: NodeJ
     full: flags['full'] === true,
     hubRetentionMs: hubRetention,
     concurrency: Number(text('concurrency') ?? 10),
+    maxRetries: Number(text('maxRetries') ?? 8),
   };
   const defined = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined));
   return parseFlags(syncSettingsSchema, defined, flagOf);
