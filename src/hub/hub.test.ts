@@ -41,7 +41,14 @@ describe('Hub', () => {
     const old = new Date(Date.now() - 3 * 86_400_000);
     await utimes(join(dir, 'batches', 'calls', '000000000001.json.gz'), old, old);
     expect(await hub.prune('calls', 2, 86_400_000)).toBe(1);
-    expect(await readdir(join(dir, 'batches', 'calls'))).toEqual(['000000000002.json.gz', '000000000003.json.gz']);
+    expect((await readdir(join(dir, 'batches', 'calls'))).filter((name) => name.endsWith('.json.gz'))).toEqual(['000000000002.json.gz', '000000000003.json.gz']);
+  });
+
+  it('wakes a follower at the next durable append', async () => {
+    const hub = await Hub.open(dir);
+    const woken = hub.appended();
+    await hub.append('calls', batch(1));
+    await expect(woken).resolves.toBeUndefined();
   });
 
   it('persists cursors durably and reads them back', async () => {

@@ -21,6 +21,8 @@ const batchSchema = z.object({
 export type HubBatch = z.infer<typeof batchSchema>;
 
 const batchFile = /^(\d{12})\.json\.gz$/;
+/** Beside a stream's batches: the highest sequence pruned so far. */
+const PRUNED = 'pruned-up-to';
 const fileName = (seq: number): string => `${String(seq).padStart(12, '0')}.json.gz`;
 
 export class Hub {
@@ -28,6 +30,7 @@ export class Hub {
   readonly state: SourceState;
   readonly #nextSeq = new Map<string, number>();
   readonly #appends = new Map<string, Promise<unknown>>();
+  #waiters: (() => void)[] = [];
 
   private constructor(dir: string, state: SourceState) {
     this.dir = dir;
@@ -71,6 +74,7 @@ export class Hub {
       throw new HubWriteError(dir, error);
     }
     this.#nextSeq.set(stream, seq);
+    for (const wake of this.#waiters.splice(0)) wake();
     return seq;
   }
 
@@ -78,9 +82,14 @@ export class Hub {
     const known = this.#nextSeq.get(stream);
     if (known !== undefined) return known;
     const seqs = await this.#seqs(stream);
-    const last = Math.max(this.state.data.highSeq[stream] ?? 0, seqs.at(-1) ?? 0);
+    const last = Math.max(await this.#prunedUpTo(stream), seqs.at(-1) ?? 0);
     this.#nextSeq.set(stream, last);
     return last;
+  }
+
+  async #prunedUpTo(stream: string): Promise<number> {
+    const text = await readFile(join(this.dir, 'batches', stream, PRUNED), 'utf8').catch(() => '0');
+    return Number.parseInt(text, 10) || 0;
   }
 
   async #seqs(stream: string): Promise<number[]> {
@@ -89,6 +98,11 @@ export class Hub {
       const match = batchFile.exec(name);
       return match?.[1] === undefined ? [] : [Number(match[1])];
     }).sort((a, b) => a - b);
+  }
+
+  /** Resolves at the next durable append in this process: a warehouse run following a source run waits on it. */
+  appended(): Promise<void> {
+    return new Promise((resolve) => this.#waiters.push(resolve));
   }
 
   async streams(): Promise<string[]> {
@@ -110,12 +124,18 @@ export class Hub {
     }
   }
 
-  /** Deletes loaded batches older than the retention; the highest sequence is remembered first. */
+  /**
+   * Deletes loaded batches older than the retention. The highest sequence deleted is written first (only warehouse
+   * runs write it), so a later append never reuses a sequence a warehouse has already recorded as loaded.
+   */
   async prune(stream: string, loadedSeq: number, retentionMs: number, now = Date.now()): Promise<number> {
     const seqs = (await this.#seqs(stream)).filter((seq) => seq <= loadedSeq);
     const last = seqs.at(-1);
     if (last === undefined) return 0;
-    if ((this.state.data.highSeq[stream] ?? 0) < last) await this.state.update((data) => void (data.highSeq[stream] = last));
+    const marker = join(this.dir, 'batches', stream, PRUNED);
+    if ((await this.#prunedUpTo(stream)) < last) await writeFileDurably(marker, String(last), 'pruned').catch((error: unknown) => {
+      throw new HubWriteError(marker, error);
+    });
     let pruned = 0;
     for (const seq of seqs) {
       const path = join(this.dir, 'batches', stream, fileName(seq));

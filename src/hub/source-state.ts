@@ -1,5 +1,5 @@
-// A source's durable bookkeeping beside its hub: cursors per account and collection, the start date fixed by the
-// first run, and the highest batch sequence per stream (so sequences never repeat after pruning).
+// A source run's durable bookkeeping beside its hub: cursors per account and collection and the start date fixed
+// by the first run. Only source runs write it (they hold the source lock), so no update is ever lost.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,7 +13,6 @@ const stateSchema = z.object({
   startDate: z.string().nullable(),
   startDateFixed: z.boolean(),
   cursors: z.record(z.string(), z.string()),
-  highSeq: z.record(z.string(), z.number().int().nonnegative()),
 });
 export type SourceStateData = z.infer<typeof stateSchema>;
 
@@ -34,7 +33,7 @@ export class SourceState {
       throw error;
     });
     if (text === null) {
-      const fresh: SourceStateData = { version: 1, hubId: randomUUID().slice(0, 8), startDate: null, startDateFixed: false, cursors: {}, highSeq: {} };
+      const fresh: SourceStateData = { version: 1, hubId: randomUUID().slice(0, 8), startDate: null, startDateFixed: false, cursors: {} };
       const state = new SourceState(path, fresh);
       await state.update(() => undefined);
       return state;

@@ -2,6 +2,7 @@
 // that is busy or down into a report (the data waits safely in the hub) instead of a crash.
 import { join } from 'node:path';
 import { Hub } from '../hub/hub.js';
+import { RunLockedError } from '../hub/hub-errors.js';
 import { acquireRunLock } from '../hub/run-lock.js';
 import { openDestination } from '../warehouse/open-destination.js';
 import { WarehouseBusyError, WarehouseUnavailableError } from '../warehouse/warehouse-errors.js';
@@ -16,6 +17,8 @@ export interface FlushInput {
   readonly home: string;
   /** How long loaded batches stay in the hub. */
   readonly retentionMs?: number;
+  /** The hub a source run of this process appends to, and that run's end: load its batches as they come. */
+  readonly follow?: { readonly hub: Hub; readonly until: Promise<unknown> };
 }
 
 export interface FlushReport {
@@ -27,13 +30,26 @@ export interface FlushReport {
 
 export async function runFlush(input: FlushInput, onProgress?: (table: string, rows: number) => void): Promise<FlushReport> {
   const dir = sourceHome(input.home, input.warehouse, input.schema);
-  const hub = await Hub.open(dir);
-  const release = await acquireRunLock(join(dir, 'warehouse.lock'), 'warehouse run');
+  const hub = input.follow?.hub ?? (await Hub.open(dir));
+  let release;
+  try {
+    release = await acquireRunLock(join(dir, 'warehouse.lock'), 'warehouse run');
+  } catch (error) {
+    if (!(error instanceof RunLockedError)) throw error;
+    return { tables: [], notices: [`${error.message}; it or the next warehouse run loads what this run read`] };
+  }
   try {
     const destination = openDestination(input.warehouse);
     try {
       const run = () =>
-        runWarehouse({ hub, destination, schema: input.schema, retentionMs: input.retentionMs ?? DAY, ...(onProgress ? { onProgress } : {}) });
+        runWarehouse({
+          hub,
+          destination,
+          schema: input.schema,
+          retentionMs: input.retentionMs ?? DAY,
+          ...(onProgress ? { onProgress } : {}),
+          ...(input.follow ? { follow: input.follow.until } : {}),
+        });
       // One session for the whole run: a DuckDB file is opened once, and released as soon as the run ends.
       return await (destination.withSession ? destination.withSession(run) : run());
     } finally {

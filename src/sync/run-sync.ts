@@ -47,25 +47,35 @@ export async function runSync(settings: SyncSettings, home: string, hooks: SyncH
   const hub = await Hub.open(dir);
   const release = await acquireRunLock(join(dir, 'source.lock'), 'source run');
   const notices: string[] = [];
-  let source;
-  try {
-    await fixStartDate(hub, settings, notices);
-    source = await runSource({
-      reader: client,
-      hub,
-      collections: settings.collections.map((name) => allCollections[name]),
-      accounts,
-      now: client.serverNow(),
-      lookbackMs: settings.lookbackMs,
-      full: settings.full,
-      concurrency: settings.concurrency,
-      ...(hooks.onSourceProgress ? { onProgress: hooks.onSourceProgress } : {}),
-    });
-  } finally {
-    await release();
-  }
+  const sourceRun = (async () => {
+    try {
+      await fixStartDate(hub, settings, notices);
+      return await runSource({
+        reader: client,
+        hub,
+        collections: settings.collections.map((name) => allCollections[name]),
+        accounts,
+        now: client.serverNow(),
+        lookbackMs: settings.lookbackMs,
+        full: settings.full,
+        concurrency: settings.concurrency,
+        ...(hooks.onSourceProgress ? { onProgress: hooks.onSourceProgress } : {}),
+      });
+    } finally {
+      await release();
+    }
+  })();
+  // The warehouse run loads batches while the source run is still reading: the two overlap instead of queueing.
+  const flushRun = runFlush(
+    { warehouse: settings.warehouse, schema: settings.schema, home, retentionMs: settings.hubRetentionMs, follow: { hub, until: sourceRun } },
+    hooks.onWarehouseProgress,
+  );
+  const [sourceOutcome, flushOutcome] = await Promise.allSettled([sourceRun, flushRun]);
+  if (sourceOutcome.status === 'rejected') throw sourceOutcome.reason;
+  if (flushOutcome.status === 'rejected') throw flushOutcome.reason;
+  const source = sourceOutcome.value;
+  const flush = flushOutcome.value;
   notices.push(...source.notices);
-  const flush = await runFlush({ warehouse: settings.warehouse, schema: settings.schema, home, retentionMs: settings.hubRetentionMs }, hooks.onWarehouseProgress);
   return report(settings, accounts, source.collections, flush, client, notices, started);
 }
 

@@ -18,6 +18,8 @@ export interface WarehouseRunInput {
   /** Rows per load transaction (several hub batches are loaded together). */
   readonly maxRowsPerLoad?: number;
   readonly onProgress?: (table: string, rows: number) => void;
+  /** While this is pending (a source run going on), keep loading batches as they are appended. */
+  readonly follow?: Promise<unknown>;
 }
 
 export interface TableLoad {
@@ -33,45 +35,70 @@ export interface WarehouseRunReport {
 
 export async function runWarehouse(input: WarehouseRunInput): Promise<WarehouseRunReport> {
   const { hub, destination, schema } = input;
-  const loaded = await destination.loadedSeqs(schema);
-  const tables: TableLoad[] = [];
+  const loaded = new Map(await destination.loadedSeqs(schema));
+  const tables = new Map<CollectionName, TableLoad>();
+  const shapes = new Map<CollectionName, TableShape>();
   const notices = new Set<string>();
-  for (const stream of await hub.streams()) {
-    if (!isCollectionName(stream)) {
-      notices.add(`The hub holds batches for an unknown collection "${stream}"; they were left as they are`);
-      continue;
-    }
-    const key = hub.streamKey(stream);
-    const loadedSeq = loaded.get(key) ?? 0;
-    const pending = await hub.pending(stream, loadedSeq);
-    const load: TableLoad = { table: stream, rows: 0, batches: 0 };
-    tables.push(load);
-    if (pending.length > 0) {
-      const shape = new TableShape(schema, allCollections[stream]);
-      let rows: Row[] = [];
-      for (const [index, seq] of pending.entries()) {
-        const batch = await hub.read(stream, seq);
-        const flat = batch.records.map((record) => flatten(record));
-        shape.discover(flat);
-        // New fields are typed by the warehouse first: an existing column keeps its type.
-        if (shape.changed) shape.adopt(await destination.ensureTable(shape.def));
-        const shaped = shape.toRows(flat, batch.receivedAt, new Date().toISOString());
-        for (const notice of shaped.notices) notices.add(notice);
-        rows = rows.concat(shaped.rows);
-        load.batches++;
-        if (rows.length < (input.maxRowsPerLoad ?? 20_000) && index < pending.length - 1) continue;
-        if (shape.changed) shape.adopt(await destination.ensureTable(shape.def));
-        crashPoint('warehouse:before-load');
-        await destination.load(shape.def, rows, { stream: key, seq });
-        crashPoint('warehouse:after-load');
-        load.rows += rows.length;
-        input.onProgress?.(stream, load.rows);
-        rows = [];
+  let following = input.follow !== undefined;
+  const followEnded = input.follow?.then(
+    () => void (following = false),
+    () => void (following = false),
+  );
+  for (;;) {
+    // Taken before the pass, so an append during the pass wakes the next one instead of being missed.
+    const appended = hub.appended();
+    const lastPass = !following;
+    for (const stream of await hub.streams()) {
+      if (!isCollectionName(stream)) {
+        notices.add(`The hub holds batches for an unknown collection "${stream}"; they were left as they are`);
+        continue;
       }
+      const table = tables.get(stream) ?? { table: stream, rows: 0, batches: 0 };
+      tables.set(stream, table);
+      const shape = shapes.get(stream) ?? new TableShape(schema, allCollections[stream]);
+      shapes.set(stream, shape);
+      await loadPending(input, stream, shape, table, loaded, notices);
     }
-    await hub.prune(stream, pending.at(-1) ?? loadedSeq, input.retentionMs);
+    if (lastPass) break;
+    await Promise.race([appended, followEnded]);
   }
-  return { tables, notices: [...notices] };
+  for (const stream of tables.keys()) await hub.prune(stream, loaded.get(hub.streamKey(stream)) ?? 0, input.retentionMs);
+  return { tables: [...tables.values()], notices: [...notices] };
+}
+
+/** Loads a stream's pending batches in order, several per transaction, each load recording the last one's seq. */
+async function loadPending(
+  input: WarehouseRunInput,
+  stream: CollectionName,
+  shape: TableShape,
+  table: TableLoad,
+  loaded: Map<string, number>,
+  notices: Set<string>,
+): Promise<void> {
+  const { hub, destination } = input;
+  const key = hub.streamKey(stream);
+  const pending = await hub.pending(stream, loaded.get(key) ?? 0);
+  let rows: Row[] = [];
+  for (const [index, seq] of pending.entries()) {
+    const batch = await hub.read(stream, seq);
+    const flat = batch.records.map((record) => flatten(record));
+    shape.discover(flat);
+    // New fields are typed by the warehouse first: an existing column keeps its type.
+    if (shape.changed) shape.adopt(await destination.ensureTable(shape.def));
+    const shaped = shape.toRows(flat, batch.receivedAt, new Date().toISOString());
+    for (const notice of shaped.notices) notices.add(notice);
+    rows = rows.concat(shaped.rows);
+    table.batches++;
+    if (rows.length < (input.maxRowsPerLoad ?? 20_000) && index < pending.length - 1) continue;
+    if (shape.changed) shape.adopt(await destination.ensureTable(shape.def));
+    crashPoint('warehouse:before-load');
+    await destination.load(shape.def, rows, { stream: key, seq });
+    crashPoint('warehouse:after-load');
+    loaded.set(key, seq);
+    table.rows += rows.length;
+    input.onProgress?.(stream, table.rows);
+    rows = [];
+  }
 }
 
 function isCollectionName(name: string): name is CollectionName {
