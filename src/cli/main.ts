@@ -6,6 +6,7 @@ import { demoCommand } from './demo-command.js';
 import { emulatorCommand } from './emulator-command.js';
 import { flushCommand } from './flush-command.js';
 import { runsCommand } from './runs-command.js';
+import { serveCommand } from './serve-command.js';
 import { sourcesCommand } from './sources-command.js';
 import { syncCommand } from './sync-command.js';
 
@@ -18,6 +19,7 @@ const program = new Command('twilio-source')
   .addCommand(flushCommand())
   .addCommand(demoCommand())
   .addCommand(emulatorCommand())
+  .addCommand(serveCommand())
   .addCommand(sourcesCommand())
   .addCommand(runsCommand());
 for (const command of program.commands) command.exitOverride();

@@ -4,6 +4,8 @@ import { dataHome } from '../home.js';
 import { createApiClient, type SourceAdmin } from '../server/api-client.js';
 import { readAdminToken } from '../server/admin-token.js';
 import { readServerFile } from '../server/server-file.js';
+import { createLogger } from '../log.js';
+import { openSourceService } from '../service/open-source-service.js';
 import { NotFoundError, type SourceView } from '../service/source-service.js';
 
 export interface OpenedAdmin {
@@ -22,10 +24,10 @@ export async function openSourceAdmin(env: NodeJS.ProcessEnv = process.env): Pro
   return openDirectly(home, env);
 }
 
+/** Without the scheduler: a one-off command never starts scheduled runs (a run it triggers ends before it exits). */
 async function openDirectly(home: string, env: NodeJS.ProcessEnv): Promise<OpenedAdmin> {
-  void home;
-  void env;
-  return Promise.reject(new Error('no server runs: start twilio-source serve first'));
+  const opened = await openSourceService({ home, env, logger: createLogger({ level: env['LOG_LEVEL'] ?? 'warn' }), schedule: false });
+  return { admin: opened.service, close: () => opened.close() };
 }
 
 /** A source named on the command line by its id, schema or name. */
