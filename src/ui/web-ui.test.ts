@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../log.js';
 import { startServer, type RunningServer } from '../server/start-server.js';
 import { mainAccount, startHarness, type Harness } from '../test-support/sync-harness.js';
-import { startTestService, type TestService } from './testing/start-test-service.js';
+import { startRealService, type TestService } from '../server/testing/real-source-service.js';
 
 const executablePath = '/usr/bin/chromium';
 // Outside CI a machine without Chromium skips, saying so; in CI the test must run (and fails if Chromium is missing).
@@ -50,7 +50,7 @@ describe.skipIf(skip)(`web UI in headless Chromium${skip ? ' (skipped: /usr/bin/
 
   beforeAll(async () => {
     harness = await startHarness();
-    service = await startTestService(harness.home);
+    service = await startRealService(harness.home);
     server = await startServer({ service: service.service, adminToken, logger: createLogger({ level: 'silent' }) });
     browser = await chromium.launch({
       executablePath,

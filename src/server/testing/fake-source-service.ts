@@ -44,6 +44,8 @@ export function createFakeSourceService(): SourceService & { readonly calls: str
     const value = parsed.data;
     if ((value.authToken === undefined) === (value.apiKey === undefined)) throw new InvalidInputError('authToken', 'give either an Auth Token or an API key and secret');
     if (value.apiKey !== undefined && value.apiSecret === undefined) throw new InvalidInputError('apiSecret', 'an API key needs its secret');
+    if (value.subaccount !== null && value.includeSubaccounts) throw new InvalidInputError('subaccount', 'choose one subaccount or all of them, not both');
+    if (!/^\d+[mhd]$|^\S+( \S+){4}$/.test(value.schedule)) throw new InvalidInputError('schedule', 'must be an interval like 3h or a cron expression');
     const schema = value.schema ?? value.name.toLowerCase().replace(/[^a-z0-9]+/g, '_');
     for (const other of sources.values()) {
       if (other.view.id !== id && other.view.schema === schema) throw new ConflictError(`schema ${schema} is already used by source ${other.view.name}`);
