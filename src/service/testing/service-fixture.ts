@@ -20,6 +20,8 @@ export interface ServiceFixture {
   readonly logs: string[];
   /** A service over this fixture's store; several may be made (one per test, or after a "restart"). */
   service(options?: Partial<SourceServiceOptions>): Promise<ManagedSourceService>;
+  /** Waits for the services' runs and closes the store, so its files can be inspected; dispose still cleans up. */
+  closeStore(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -36,6 +38,12 @@ export async function openServiceFixture(): Promise<ServiceFixture> {
   });
   const logger = createLogger({ level: 'debug', destination });
   const services: ManagedSourceService[] = [];
+  let closed: Promise<void> | null = null;
+  const closeStore = (): Promise<void> =>
+    (closed ??= (async () => {
+      for (const service of services) await service.close();
+      await store.close();
+    })());
   return {
     home,
     store,
@@ -47,9 +55,9 @@ export async function openServiceFixture(): Promise<ServiceFixture> {
       services.push(service);
       return service;
     },
+    closeStore,
     async dispose() {
-      for (const service of services) await service.close();
-      await store.close();
+      await closeStore();
       await rm(home, { recursive: true, force: true });
     },
   };
