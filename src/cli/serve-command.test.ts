@@ -60,6 +60,9 @@ describe('twilio-source serve', () => {
       expect((await readFile(join(home, 'admin-token'), 'utf8')).trim()).toBe(token);
       expect(await (await fetch(`${url}/api/health`)).json()).toEqual({ status: 'ok' });
       expect((await fetch(`${url}/api/sources`)).status).toBe(401);
+      // The built CLI finds the UI's files from dist/ too.
+      expect(await (await fetch(`${url}/`)).text()).toContain('/ui/app.js');
+      expect((await fetch(`${url}/ui/app.js`)).status).toBe(200);
 
       // The store is held by serve: the command goes through its API, with the token from the file.
       // Disabled: the scheduler would otherwise start a run against Twilio itself.

@@ -1,4 +1,6 @@
 // The HTTP face of the service: the JSON API under /api, Prometheus /metrics and the web UI, over one SourceService.
+// Everything under /api but /api/health, and /metrics too, needs the admin token as a bearer header (a Prometheus
+// scrape config sets it with `authorization: { credentials_file: <home>/admin-token }`); the UI's files do not.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { collectionNames } from '../collections/collection.js';

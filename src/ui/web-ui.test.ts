@@ -123,6 +123,14 @@ describe.skipIf(skip)(`web UI in headless Chromium${skip ? ' (skipped: /usr/bin/
     expect(Object.values(shown).every((count) => count > 0)).toBe(true);
     expect(await page.locator('svg.chart rect.bar').count()).toBe(1);
 
+    // The enable switch, by keyboard: off, then on again.
+    const toggle = page.getByRole('switch', { name: 'Enabled' });
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[role="switch"][aria-checked="false"]').waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('[role="switch"][aria-checked="true"]').waitFor();
+
     await page.getByRole('link', { name: 'Runs' }).click();
     await page.getByRole('heading', { name: 'Run history' }).waitFor();
     expect(await page.locator('table.runs tbody tr').count()).toBe(1);

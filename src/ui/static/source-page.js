@@ -19,7 +19,7 @@ import { sourceForm } from './source-form.js';
 export async function renderSourcePage(main, id, tab, signal) {
   const title = h('h1', {});
   const facts = h('p', { class: 'facts' });
-  const toggle = h('button', { type: 'button', role: 'switch', class: 'switch', onclick: () => void act(async () => { const s = await setEnabled(id, toggle.getAttribute('aria-checked') !== 'true'); announce(`Source ${s.enabled ? 'enabled' : 'disabled'}.`); }) }, 'Enabled');
+  const toggle = h('button', { type: 'button', role: 'switch', class: 'switch', 'aria-label': 'Enabled', onclick: () => void act(async () => { const s = await setEnabled(id, toggle.getAttribute('aria-checked') !== 'true'); announce(`Source ${s.enabled ? 'enabled' : 'disabled'}.`); }) }, 'Enabled');
   const syncNow = h('button', { type: 'button', onclick: () => void act(async () => { await triggerRun(id, false); announce('Sync started.'); }) }, 'Sync now');
   const fullResync = h('button', { type: 'button', class: 'secondary', onclick: () => void act(async () => {
     if (!confirm('Full resync resets the cursors and reads everything from the start date again. Start it?')) return;
@@ -45,9 +45,10 @@ export async function renderSourcePage(main, id, tab, signal) {
   function showHeader(source) {
     title.textContent = source.name;
     const labels = Object.entries(source.labels).map(([k, v]) => `${k}=${v}`).join(', ');
-    facts.textContent = `Schema ${source.schema} · Account ${source.accountSid} · every ${source.schedule}${labels ? ` · ${labels}` : ''}`;
+    facts.textContent = `Schema ${source.schema} · Account ${source.accountSid} · schedule ${source.schedule}${labels ? ` · ${labels}` : ''}`;
     toggle.setAttribute('aria-checked', String(source.enabled));
-    toggle.textContent = source.enabled ? 'Enabled' : 'Disabled';
+    // The switch's name stays "Enabled" (aria-label) and aria-checked says on or off; the text shows it to the eye.
+    toggle.textContent = source.enabled ? 'Enabled: on' : 'Enabled: off';
     const running = source.lastRun?.status === 'running';
     syncNow.disabled = running;
     fullResync.disabled = running;
