@@ -147,7 +147,9 @@ export async function createSourceService(options: SourceServiceOptions): Promis
     async overview(id) {
       const source = await record(id);
       const history = await store.listRuns(id, 100);
-      const stats = await reads.stats(source, await openSecrets(source));
+      // Credentials this process cannot open (another key) leave the totals unknown rather than failing the page.
+      const secrets = await openSecrets(source).catch(() => null);
+      const stats = secrets === null ? null : await reads.stats(source, secrets);
       return buildOverview(toSourceView(source, history[0] ?? null, nextRunAt(source, history[0]?.startedAt ?? null)), history, stats);
     },
     async metrics() {

@@ -91,7 +91,7 @@ export class SourceRuns {
       await this.#reads.get(duckdbPathOf(secrets.warehouse) ?? '');
       const report = await this.#deps.flush({ warehouse: secrets.warehouse, schema: source.schema, home: this.#deps.home });
       this.#deps.metrics.recordRows(report.tables);
-      this.#deps.logger.info({ sourceId: source.id, rows: report.tables.reduce((sum, t) => sum + t.rows, 0), warehouseError: report.error }, 'warehouse run finished');
+      this.#deps.logger.info({ sourceId: source.id, rows: report.tables.reduce((sum, t) => sum + t.rows, 0), warehouseError: report.error === undefined ? undefined : scrub(report.error, secrets) }, 'warehouse run finished');
     } catch (error) {
       this.#deps.logger.warn({ sourceId: source.id, error: scrub(messageOf(error), secrets) }, 'warehouse run failed');
     } finally {
