@@ -7,7 +7,7 @@ import { invalidInput } from './invalid-input.js';
 import { credentialsOf } from './source-fields.js';
 import { InvalidInputError, sourceInputSchema, type AuthenticationResult, type SourceInput } from './source-service.js';
 
-const credentialsInput = sourceInputSchema.pick({ accountSid: true, authToken: true, apiKey: true, apiSecret: true, apiBaseUrl: true }).strict();
+const credentialsInput = sourceInputSchema.pick({ accountSid: true, authToken: true, apiKey: true, apiSecret: true, apiBaseUrl: true });
 
 export async function authenticateCredentials(input: Pick<SourceInput, 'accountSid' | 'authToken' | 'apiKey' | 'apiSecret' | 'apiBaseUrl'>): Promise<AuthenticationResult> {
   const parsed = credentialsInput.safeParse(input);
