@@ -1,8 +1,9 @@
 // The rest of the HTTP API on the in-memory service: runs, the Overview, authenticate, collections, health, metrics
 // and the web UI's files.
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceView } from '../service/source-service.js';
-import { errorOf, startApi, type ApiHarness } from './testing/api-harness.js';
+import { errorOf, startApi, testAdminToken, type ApiHarness } from './testing/api-harness.js';
 import { createFakeSourceService, fakeGoodToken } from './testing/fake-source-service.js';
 
 const secret = 'f00dfeedcafe0123456789abcdef4242';
@@ -65,6 +66,24 @@ describe('health, metrics and the UI', () => {
     const answer = await api.call('GET', '/metrics');
     expect(answer.status).toBe(200);
     expect(answer.text).toContain('twilio_source_runs_total');
+  });
+
+  it('refuses a body over 256 KiB with a 413, and creates nothing', async () => {
+    const before = (await api.call('GET', '/api/sources')).json;
+    // node:http, not fetch: the server answers before reading the whole body, and fetch reports that as a failure.
+    const body = JSON.stringify({ name: 'x'.repeat(300_000), accountSid, authToken: secret });
+    const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const request = http.request(`${api.url}/api/sources`, { method: 'POST', headers: { authorization: `Bearer ${testAdminToken}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+      });
+      request.on('error', reject);
+      request.end(body);
+    });
+    expect(answer.status).toBe(413);
+    expect(errorOf(JSON.parse(answer.text)).code).toBe('too_large');
+    expect((await api.call('GET', '/api/sources')).json).toEqual(before);
   });
 
   it('answers an unknown route with a JSON 404', async () => {

@@ -16,7 +16,7 @@ const executablePath = '/usr/bin/chromium';
 const skip = !existsSync(executablePath) && process.env['CI'] !== 'true';
 const adminToken = 'browser-test-admin-token-0123456789';
 const chosen = ['messages', 'calls', 'addresses'];
-export const overviewScreenshot = join(tmpdir(), 'twilio-source-overview.png');
+const overviewScreenshot = join(tmpdir(), 'twilio-source-overview.png');
 
 async function warehouseCounts(path: string, schema: string): Promise<Record<string, number>> {
   const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
