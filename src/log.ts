@@ -1,9 +1,11 @@
 // The one logger. Secrets are redacted here, at the single choke point every log line passes through.
 import { pino, type Logger } from 'pino';
 
-const SECRET_KEYS = ['authToken', 'auth_token', 'apiSecret', 'api_secret', 'password', 'secret', 'token', 'authorization'];
+// Warehouse and database URLs may carry a password, so they are redacted whole.
+const SECRET_KEYS = ['authToken', 'auth_token', 'apiSecret', 'api_secret', 'password', 'secret', 'token', 'authorization', 'warehouse', 'databaseUrl', 'connectionString', 'adminToken'];
 
-export const redactPaths = [...SECRET_KEYS, ...SECRET_KEYS.map((key) => `*.${key}`), 'headers.authorization'];
+/** Two levels deep: `{ settings: { source: { authToken } } }` is as redacted as `{ authToken }`. */
+export const redactPaths = [...SECRET_KEYS, ...SECRET_KEYS.map((key) => `*.${key}`), ...SECRET_KEYS.map((key) => `*.*.${key}`)];
 
 export function createLogger(options: { level?: string; destination?: NodeJS.WritableStream } = {}): Logger {
   return pino(
