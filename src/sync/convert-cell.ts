@@ -34,10 +34,18 @@ function toNumber(value: unknown, integer: boolean): Cell | undefined {
   return n;
 }
 
+const MONTHS: Readonly<Record<string, string>> = { Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06', Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12' };
+const RFC2822_UTC = /^[A-Z][a-z]{2}, (\d{2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}:\d{2}:\d{2}) \+0000$/;
+
 function toTimestamp(value: unknown): Cell | undefined {
   if (typeof value !== 'string') return undefined;
   if (value === '') return null;
-  const ms = Date.parse(value); // handles RFC 2822 ("Fri, 24 May 2019 17:44:46 +0000") and ISO 8601
+  // Twilio's own form ("Fri, 24 May 2019 17:44:46 +0000") is rewritten as text: it is most of a sync's dates, and
+  // this is several times cheaper than parsing to a Date and formatting it back.
+  const utc = RFC2822_UTC.exec(value);
+  const month = utc ? MONTHS[utc[2] as string] : undefined;
+  if (utc && month) return `${utc[3]}-${month}-${utc[1]}T${utc[4]}.000Z`;
+  const ms = Date.parse(value); // other offsets, other RFC 2822 spellings, ISO 8601
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 

@@ -57,7 +57,7 @@ export async function runWarehouse(input: WarehouseRunInput): Promise<WarehouseR
       tables.set(stream, table);
       const shape = shapes.get(stream) ?? new TableShape(schema, allCollections[stream]);
       shapes.set(stream, shape);
-      await loadPending(input, stream, shape, table, loaded, notices);
+      await loadPending(input, stream, shape, table, loaded, notices, lastPass ? 1 : FOLLOW_MIN_BATCHES);
     }
     if (lastPass) break;
     await Promise.race([appended, followEnded]);
@@ -65,6 +65,9 @@ export async function runWarehouse(input: WarehouseRunInput): Promise<WarehouseR
   for (const stream of tables.keys()) await hub.prune(stream, loaded.get(hub.streamKey(stream)) ?? 0, input.retentionMs);
   return { tables: [...tables.values()], notices: [...notices] };
 }
+
+/** While following a source run, a stream waits for this many batches so that loads stay large. */
+const FOLLOW_MIN_BATCHES = 10;
 
 /** Loads a stream's pending batches in order, several per transaction, each load recording the last one's seq. */
 async function loadPending(
@@ -74,31 +77,45 @@ async function loadPending(
   table: TableLoad,
   loaded: Map<string, number>,
   notices: Set<string>,
+  minBatches: number,
 ): Promise<void> {
   const { hub, destination } = input;
   const key = hub.streamKey(stream);
   const pending = await hub.pending(stream, loaded.get(key) ?? 0);
+  if (pending.length < minBatches) return;
   let rows: Row[] = [];
+  // One load is in flight while the next one's rows are shaped: DuckDB and PostgreSQL work on their own threads or
+  // server while this thread parses. Loads still start in sequence order, each after the previous has committed.
+  let inFlight: Promise<void> = Promise.resolve();
   for (const [index, seq] of pending.entries()) {
     const batch = await hub.read(stream, seq);
     const flat = batch.records.map((record) => flatten(record));
     shape.discover(flat);
     // New fields are typed by the warehouse first: an existing column keeps its type.
-    if (shape.changed) shape.adopt(await destination.ensureTable(shape.def));
+    if (shape.changed) {
+      await inFlight;
+      shape.adopt(await destination.ensureTable(shape.def));
+    }
     const shaped = shape.toRows(flat, batch.receivedAt, new Date().toISOString());
     for (const notice of shaped.notices) notices.add(notice);
-    rows = rows.concat(shaped.rows);
+    for (const row of shaped.rows) rows.push(row);
     table.batches++;
-    if (rows.length < (input.maxRowsPerLoad ?? 20_000) && index < pending.length - 1) continue;
+    if (rows.length < (input.maxRowsPerLoad ?? 10_000) && index < pending.length - 1) continue;
+    await inFlight;
     if (shape.changed) shape.adopt(await destination.ensureTable(shape.def));
-    crashPoint('warehouse:before-load');
-    await destination.load(shape.def, rows, { stream: key, seq });
-    crashPoint('warehouse:after-load');
-    loaded.set(key, seq);
-    table.rows += rows.length;
-    input.onProgress?.(stream, table.rows);
+    const group = rows;
     rows = [];
+    crashPoint('warehouse:before-load');
+    inFlight = destination.load(shape.def, group, { stream: key, seq }).then(() => {
+      crashPoint('warehouse:after-load');
+      loaded.set(key, seq);
+      table.rows += group.length;
+      input.onProgress?.(stream, table.rows);
+    });
+    // Its failure surfaces at the next await of it; until then it must not count as unhandled.
+    inFlight.catch(() => undefined);
   }
+  await inFlight;
 }
 
 function isCollectionName(name: string): name is CollectionName {

@@ -42,6 +42,10 @@ export class DuckDBSession implements SqlSession {
       await session.requireJson(path);
       // Zone-less timestamp text then means UTC, as it does for the PostgreSQL destination, whatever the host's zone.
       await session.query("SET TimeZone = 'UTC'");
+      // DuckDB would otherwise take up to 80% of the machine's memory for its buffers; a sync needs little, and the
+      // connector's footprint must stay flat however large the account.
+      await session.query("SET memory_limit = '256MB'");
+      await session.query('SET preserve_insertion_order = false');
       return session;
     } catch (error) {
       instance.closeSync();
