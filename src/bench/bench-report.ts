@@ -43,7 +43,7 @@ export function ratiosOf(stages: LatencyRun['stages']): Ratios {
   };
 }
 
-const HEADER = ['latency', 'stage', 'records', 'pages', 'wall s', 'records/s', 'peak RSS MB', 'CPU %', 'emulator CPU %', 'source s', 'warehouse s', 'vs raw', 'vs baseline'];
+const HEADER = ['latency', 'stage', 'records', 'pages', 'wall s', 'records/s', 'peak RSS MB', 'CPU %', 'emulator CPU %', 'source end s', 'load tail s', 'vs raw', 'vs baseline'];
 
 export function formatTable(runs: readonly LatencyRun[]): string {
   const rows: string[][] = [HEADER];

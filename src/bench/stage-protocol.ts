@@ -34,7 +34,7 @@ export const stageResultSchema = z.strictObject({
   /** User + system CPU of the stage process. */
   cpuMs: z.number(),
   peakRssMb: z.number(),
-  /** For a sync: the source run (Twilio → hub) and the warehouse run (hub → warehouse). */
+  /** For a sync: until the last page reached the hub, and the load tail after it (the loads overlap the source run). */
   phases: z.strictObject({ sourceMs: z.number(), warehouseMs: z.number() }).optional(),
   status: z.string(),
 });
