@@ -17,9 +17,15 @@ describe('planListings', () => {
     expect(listings[0]?.path).toBe(`/2010-04-01/Accounts/${account}/Calls.json`);
   });
 
-  it('reads all history with one window below now and one above when there is no start', () => {
-    const { listings } = planListings({ collection: allCollections.calls, accountSid: account, viaParent: false, now, from: null, maxWindows: 8 });
-    expect(listings.map((l) => l.query)).toEqual([{ 'StartTime<': '2026-11-28T12:00:00Z' }, { 'StartTime>': '2026-11-28T12:00:00Z' }]);
+  it('reads all history without a start: one listing before the last 400 days, those days in windows', () => {
+    const { listings } = planListings({ collection: allCollections.calls, accountSid: account, viaParent: false, now, from: null, maxWindows: 5 });
+    expect(listings.map((l) => l.query)).toEqual([
+      { 'StartTime<': '2025-10-24T12:00:00Z' },
+      { 'StartTime>': '2025-10-24T12:00:00Z', 'StartTime<': '2026-02-01T12:00:00Z' },
+      { 'StartTime>': '2026-02-01T12:00:00Z', 'StartTime<': '2026-05-12T12:00:00Z' },
+      { 'StartTime>': '2026-05-12T12:00:00Z', 'StartTime<': '2026-08-20T12:00:00Z' },
+      { 'StartTime>': '2026-08-20T12:00:00Z' },
+    ]);
   });
 
   it('clamps messages to the 400 days Twilio keeps and says so', () => {

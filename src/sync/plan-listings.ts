@@ -5,6 +5,8 @@ import type { Collection } from '../collections/collection.js';
 const DAY = 86_400_000;
 /** A window spans at least this much, so an incremental run of a few days is one or two listings, not dozens. */
 const MIN_WINDOW = 7 * DAY;
+/** How much recent history a first sync without a start date splits into windows (Twilio keeps 400 days of messages). */
+const HISTORY_DAYS = 400;
 
 export interface Listing {
   readonly collection: Collection;
@@ -61,7 +63,12 @@ export function planListings(input: PlanInput): Plan {
           from = oldest;
         }
       }
-      const windows: (readonly [Date | null, Date | null])[] = from === null ? [[null, now], [now, null]] : splitRange(from, now, input.maxWindows, read.granularity);
+      // Without a start, everything before the last HISTORY_DAYS is one listing and those days are windowed, so a
+      // first sync of a big account still reads in parallel.
+      const windows: (readonly [Date | null, Date | null])[] =
+        from === null
+          ? [[null, new Date(now.getTime() - HISTORY_DAYS * DAY)], ...splitRange(new Date(now.getTime() - HISTORY_DAYS * DAY), now, input.maxWindows - 1, read.granularity)]
+          : splitRange(from, now, input.maxWindows, read.granularity);
       const listings = read.listings.flatMap((extra) =>
         windows.map(([start, end]) =>
           listing({

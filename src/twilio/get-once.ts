@@ -67,9 +67,9 @@ export async function getOnce(request: GetOnceRequest): Promise<GetOutcome> {
     });
     status = response.status;
     // The timer still runs while the body streams in, so a stalled body times out like a stalled connect.
-    const buffer = await response.arrayBuffer();
-    bytes = buffer.byteLength;
-    const text = new TextDecoder().decode(buffer);
+    // text() decodes in one native step; an ArrayBuffer then a TextDecoder copies every page twice.
+    const text = await response.text();
+    bytes = text.length;
     if (response.ok) {
       try {
         return { kind: 'ok', body: JSON.parse(text), bytes, date: response.headers.get('date') };
