@@ -42,7 +42,8 @@ export function addSyncFlags(command: Command): Command {
     .option('--concurrency <n>', 'concurrent requests per account', '10')
     .option('--max-retries <n>', 'retries of one request before its collection fails', '8')
     .option('--hub-retention <duration>', 'keep loaded batches in the hub this long, e.g. 1d', '1d')
-    .option('--full', 'reset the cursors and read everything from the start date again', false);
+    .option('--full', 'reset the cursors and read everything from the start date again', false)
+    .option('--annotations-per-call', 'read call feedback with one annotation request per call instead of from call summaries', false);
 }
 
 /** Turns the parsed flags into validated sync settings, or a UsageError naming the flag. */
@@ -64,6 +65,7 @@ export function syncSettingsFromFlags(flags: Record<string, unknown>, env: NodeJ
     startDate: text('startDate') ?? null,
     lookbackMs: lookback,
     full: flags['full'] === true,
+    annotationsPerCall: flags['annotationsPerCall'] === true,
     hubRetentionMs: hubRetention,
     concurrency: Number(text('concurrency') ?? 10),
     maxRetries: Number(text('maxRetries') ?? 8),

@@ -21,6 +21,8 @@ export type ReadStrategy =
       readonly listings: readonly Readonly<Record<string, string>>[];
       /** Twilio refuses lists reaching back further (messages: 400 days, error 20004). */
       readonly retentionDays?: number;
+      /** Every run reads at least this far back, whatever the cursor (annotations come up to 30 days late). */
+      readonly minWindowDays?: number;
     }
   | { readonly kind: 'full' }
   | { readonly kind: 'summaries'; readonly minWindowDays: number };
@@ -41,6 +43,14 @@ export interface Collection {
   readonly toRecord?: (item: Readonly<Record<string, unknown>>) => Record<string, unknown> | null;
   /** The item field holding the Twilio SID that becomes `id`. */
   readonly idField: string;
+  /**
+   * Each listed item is fetched again at `path(item)` (a 404 means it has none) and `combine` makes the record
+   * `toRecord` then maps.
+   */
+  readonly expand?: {
+    readonly path: (item: Readonly<Record<string, unknown>>) => string;
+    readonly combine: (item: Readonly<Record<string, unknown>>, fetched: unknown) => Record<string, unknown>;
+  };
 }
 
 /** Shorthand for column lists: `{ sid: 'text', price: 'double' }`. */

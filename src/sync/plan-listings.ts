@@ -55,6 +55,7 @@ export function planListings(input: PlanInput): Plan {
     case 'windows': {
       const notices: string[] = [];
       let from = input.from;
+      if (read.minWindowDays !== undefined && from !== null) from = new Date(Math.min(from.getTime(), now.getTime() - read.minWindowDays * DAY));
       if (read.retentionDays !== undefined) {
         // Twilio refuses (error 20004) lists reaching back further; keep an hour's margin for clock skew.
         const oldest = new Date(now.getTime() - read.retentionDays * DAY + 3_600_000);

@@ -159,3 +159,11 @@ describe('sync when Twilio changes its data', () => {
     expect(Number(all?.['n'])).toBe(expected);
   });
 });
+
+describe('call feedback read call by call', () => {
+  it('equals the truth too, subaccounts included', async () => {
+    const report = await runSync(harness.settings({ collections: ['call_feedback'], annotationsPerCall: true }), harness.home);
+    expect(report.status).toBe('success');
+    await expectWarehouseMatchesTruth(harness, ['call_feedback']);
+  });
+});

@@ -2,6 +2,7 @@
 // from Twilio into the hub, then a warehouse run from the hub into the warehouse.
 import { join } from 'node:path';
 import { allCollections } from '../collections/all-collections.js';
+import { callFeedbackPerCall } from '../collections/call-feedback-per-call.js';
 import type { CollectionName } from '../collections/collection.js';
 import { Hub } from '../hub/hub.js';
 import { acquireRunLock } from '../hub/run-lock.js';
@@ -53,7 +54,7 @@ export async function runSync(settings: SyncSettings, home: string, hooks: SyncH
       return await runSource({
         reader: client,
         hub,
-        collections: settings.collections.map((name) => allCollections[name]),
+        collections: settings.collections.map((name) => (name === 'call_feedback' && settings.annotationsPerCall ? callFeedbackPerCall : allCollections[name])),
         accounts,
         now: client.serverNow(),
         lookbackMs: settings.lookbackMs,

@@ -3,12 +3,14 @@
 import type { Collection, CollectionName } from '../collections/collection.js';
 import type { Hub } from '../hub/hub.js';
 import { crashPoint } from '../crash-point.js';
+import { TwilioNotFoundError } from '../twilio/twilio-errors.js';
 import { planListings, type Listing } from './plan-listings.js';
 import { runPool } from './run-pool.js';
 
 /** What a source run needs of the Twilio client. */
 export interface PageReader {
   listPages(path: string, query: Readonly<Record<string, string>>, envelopeKey: string): AsyncIterable<{ readonly records: readonly unknown[] }>;
+  getJson(path: string): Promise<unknown>;
 }
 
 export interface SourceAccount {
@@ -95,9 +97,11 @@ export async function runSource(input: SourceRunInput): Promise<SourceRunReport>
 async function readListing(input: SourceRunInput, listing: Listing, entry: CollectionProgress): Promise<void> {
   const { collection } = listing;
   for await (const page of input.reader.listPages(listing.path, listing.query, collection.envelopeKey)) {
+    const items = page.records.filter(isObject);
+    const expanded = collection.expand ? await Promise.all(items.map((item) => expand(input.reader, collection, item))) : items;
     const records: Record<string, unknown>[] = [];
-    for (const item of page.records) {
-      const record = isObject(item) ? (collection.toRecord ? collection.toRecord(item) : item) : null;
+    for (const item of expanded) {
+      const record = collection.toRecord ? collection.toRecord(item) : item;
       if (record !== null) records.push(record);
     }
     if (records.length > 0) {
@@ -108,6 +112,16 @@ async function readListing(input: SourceRunInput, listing: Listing, entry: Colle
     entry.records += records.length;
     input.onProgress?.(entry);
   }
+}
+
+/** An item fetched again at its own path (the client caps how many at once); a 404 means it has none. */
+async function expand(reader: PageReader, collection: Collection, item: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const expansion = collection.expand as NonNullable<Collection['expand']>;
+  const fetched = await reader.getJson(expansion.path(item)).catch((error: unknown) => {
+    if (error instanceof TwilioNotFoundError) return null;
+    throw error;
+  });
+  return expansion.combine(item, fetched);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -33,6 +33,8 @@ export const syncSettingsSchema = z
     startDate: dateSchema.nullable().default(null),
     lookbackMs: z.number().int().nonnegative().default(7 * 86_400_000),
     full: z.boolean().default(false),
+    /** Read call feedback call by call (one annotation request per call) instead of from the call summaries. */
+    annotationsPerCall: z.boolean().default(false),
     concurrency: z.number().int().min(1).max(100).default(10),
     /** Loaded batches stay in the hub this long before they are pruned. */
     hubRetentionMs: z.number().int().nonnegative().default(86_400_000),
