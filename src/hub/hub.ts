@@ -141,7 +141,8 @@ export class Hub {
     for (const seq of seqs) {
       const path = join(this.dir, 'batches', stream, fileName(seq));
       const { mtimeMs } = await stat(path);
-      if (now - mtimeMs < retentionMs) continue;
+      // A zero retention prunes at once, even a file whose mtime is a hair ahead of Date.now().
+      if (retentionMs > 0 && now - mtimeMs < retentionMs) continue;
       crashPoint('hub:prune');
       await unlink(path);
       pruned++;

@@ -1,5 +1,6 @@
 // <home>/server.json: where a running `serve` listens, so that other commands go through its API instead of opening
 // the store it holds.
+import { isProcessAlive } from '../pid-lock.js';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -33,16 +34,6 @@ export async function readServerFile(home: string): Promise<ServerFile | null> {
     return null;
   }
   const parsed = serverFileSchema.safeParse(json);
-  if (!parsed.success || !isAlive(parsed.data.pid)) return null;
+  if (!parsed.success || !isProcessAlive(parsed.data.pid)) return null;
   return parsed.data;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: alive, but another user's.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

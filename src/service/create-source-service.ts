@@ -7,7 +7,7 @@ import { collectionNames } from '../collections/collection.js';
 import { ControlStoreConflictError } from '../control/control-errors.js';
 import type { ControlStore } from '../control/control-store.js';
 import type { SourceRecord } from '../control/store-records.js';
-import { isAlive } from '../control/store-lock.js';
+import { isProcessAlive } from '../pid-lock.js';
 import { dueAt } from '../scheduler/schedule.js';
 import type { SchedulerHost } from '../scheduler/scheduler-host.js';
 import { loadSecretBox } from '../secrets/load-secret-box.js';
@@ -211,7 +211,7 @@ async function failInterruptedRuns(store: ControlStore, now: () => Date, logger:
   for (const run of await store.runningRuns()) {
     const [host, pidText] = [run.owner.slice(0, run.owner.lastIndexOf(':')), run.owner.slice(run.owner.lastIndexOf(':') + 1)];
     const pid = Number(pidText);
-    const stale = store.db.engine === 'embedded' || (host === hostname() && (run.owner === runOwner || !isAlive(pid)));
+    const stale = store.db.engine === 'embedded' || (host === hostname() && (run.owner === runOwner || !isProcessAlive(pid)));
     if (!stale) continue;
     await store.finishRun(run.id, {
       status: 'failed',

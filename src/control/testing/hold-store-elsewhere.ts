@@ -43,6 +43,9 @@ export async function holdStoreElsewhere(home: string): Promise<HeldStore> {
     const output = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } });
     await writeFile(join(dir, 'control', name.replace(/\.ts$/, '.js')), output.outputText);
   }
+  // The store's lock is shared with the runs' locks, one folder up.
+  const pidLock = ts.transpileModule(await readFile(resolve(controlDir, '../pid-lock.ts'), 'utf8'), { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } });
+  await writeFile(join(dir, 'pid-lock.js'), pidLock.outputText);
   await writeFile(join(dir, 'hold.mjs'), OPEN_AND_WAIT);
   const child = spawn(process.execPath, [join(dir, 'hold.mjs'), home], { cwd: dir, stdio: ['pipe', 'pipe', 'inherit'] });
   child.stdout.setEncoding('utf8');
