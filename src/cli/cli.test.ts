@@ -1,14 +1,12 @@
 // The command line as users run it: the built CLI in a child process, against the emulator.
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliPath, runCli, type CliResult } from '../test-support/run-cli.js';
 import { mainAccount, startHarness, type Harness } from '../test-support/sync-harness.js';
 
-const cli = join(import.meta.dirname, '../../dist/cli/main.js');
 let harness: Harness;
 beforeAll(async () => {
   harness = await startHarness();
@@ -17,17 +15,7 @@ afterAll(async () => {
   await harness.close();
 });
 
-async function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, ...args], {
-      env: { PATH: process.env['PATH'] ?? '', TWILIO_SOURCE_HOME: harness.home, ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const run = (args: string[]): Promise<CliResult> => runCli(args, { TWILIO_SOURCE_HOME: harness.home });
 
 describe('twilio-source sync', () => {
   const credentials = (): string[] => ['--account-sid', mainAccount(harness.emulator).sid, '--auth-token', mainAccount(harness.emulator).authToken];
@@ -75,7 +63,7 @@ describe('twilio-source sync', () => {
 
 describe('twilio-source emulator', () => {
   it('prints one JSON line with the URL and every account once it listens, serves Twilio, and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, [cli, 'emulator', '--port', '0', '--seed', '5', '--subaccounts', '1', '--messages', '300', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [cliPath, 'emulator', '--port', '0', '--seed', '5', '--subaccounts', '1', '--messages', '300', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
     try {
       const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
       const { url, accounts } = JSON.parse(line) as { url: string; accounts: { sid: string; authToken: string; parentSid: string | null }[] };

@@ -5,7 +5,6 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../test-support/run-cli.js';
 import { allTables, expectWarehouseMatchesTruth, mainAccount, startHarness, type Harness } from '../test-support/sync-harness.js';
-import { postgresChecksums } from '../test-support/warehouse-checksums.js';
 import { postgresSuiteName, postgresTestUrl, skipPostgres, uniqueSchema } from '../warehouse/testing/postgres-test-url.js';
 
 let harness: Harness;
@@ -66,11 +65,7 @@ describe.skipIf(skipPostgres)(postgresSuiteName('kill -9 during a sync into Post
       const schema = uniqueSchema('crash');
       try {
         await crashThenRerun(point, url, schema);
-        const truth = harness.emulator.data.truth();
-        const actual = await postgresChecksums(url, schema, allTables);
-        for (const [account, collections] of Object.entries(truth)) {
-          for (const table of allTables) expect({ table, ...actual.get(`${account}/${table}`) }).toEqual({ table, count: collections[table].count, checksum: collections[table].checksum });
-        }
+        await expectWarehouseMatchesTruth(harness, allTables, schema, url);
       } finally {
         const client = new pg.Client({ connectionString: url });
         await client.connect();

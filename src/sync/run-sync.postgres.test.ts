@@ -1,8 +1,7 @@
 // Integration with PostgreSQL: the emulator synced into a real server, compared with the truth, through outages.
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { postgresChecksums } from '../test-support/warehouse-checksums.js';
-import { startHarness, allTables, type Harness } from '../test-support/sync-harness.js';
+import { allTables, expectWarehouseMatchesTruth, startHarness, type Harness } from '../test-support/sync-harness.js';
 import { startTcpProxy, type TcpProxy } from '../test-support/tcp-proxy.js';
 import { postgresSuiteName, postgresTestUrl, skipPostgres, uniqueSchema } from '../warehouse/testing/postgres-test-url.js';
 import { runFlush } from './run-flush.js';
@@ -12,17 +11,6 @@ let harness: Harness;
 let schema: string;
 let proxy: TcpProxy;
 const url = postgresTestUrl ?? '';
-
-async function expectPostgresMatchesTruth(warehouseUrl: string): Promise<void> {
-  const truth = harness.emulator.data.truth();
-  const deleted = new Set(Object.values(truth).flatMap((collections) => Object.values(collections).flatMap((entry) => entry.deleted)));
-  const actual = await postgresChecksums(warehouseUrl, schema, allTables, deleted);
-  for (const [account, collections] of Object.entries(truth)) {
-    for (const table of allTables) {
-      expect({ account, table, ...actual.get(`${account}/${table}`) }).toEqual({ account, table, count: collections[table].count, checksum: collections[table].checksum });
-    }
-  }
-}
 
 describe.skipIf(skipPostgres)(postgresSuiteName('sync into PostgreSQL'), () => {
   let proxied: string;
@@ -50,10 +38,10 @@ describe.skipIf(skipPostgres)(postgresSuiteName('sync into PostgreSQL'), () => {
 
   it('full and incremental syncs equal the truth', async () => {
     expect((await runSync(harness.settings({ warehouse: url, schema }), harness.home)).status).toBe('success');
-    await expectPostgresMatchesTruth(url);
+    await expectWarehouseMatchesTruth(harness, allTables, schema, url);
     harness.emulator.data.advance(86_400_000);
     expect((await runSync(harness.settings({ warehouse: url, schema }), harness.home)).status).toBe('success');
-    await expectPostgresMatchesTruth(url);
+    await expectWarehouseMatchesTruth(harness, allTables, schema, url);
   });
 
   it('while PostgreSQL is down, source runs go on filling the hub; once it is back the next warehouse run loads everything', async () => {
@@ -71,6 +59,6 @@ describe.skipIf(skipPostgres)(postgresSuiteName('sync into PostgreSQL'), () => {
     await proxy.up();
     const flush = await runFlush({ warehouse: proxied, schema, home: harness.home });
     expect(flush.error).toBeUndefined();
-    await expectPostgresMatchesTruth(url);
+    await expectWarehouseMatchesTruth(harness, allTables, schema, url);
   });
 });

@@ -8,7 +8,7 @@ import type { TruthCollection } from '../emulator/data/emulated-data.js';
 import { startEmulator, type EmulatorOptions } from '../emulator/start-emulator.js';
 import type { RunningEmulator } from '../emulator/running-emulator.js';
 import { syncSettingsSchema, type SyncSettings, type SyncSettingsInput } from '../sync/sync-settings.js';
-import { duckdbChecksums } from './warehouse-checksums.js';
+import { duckdbChecksums, postgresChecksums } from './warehouse-checksums.js';
 
 export const allTables: readonly TruthCollection[] = ['messages', 'calls', 'conferences', 'addresses', 'transcriptions', 'call_feedback'];
 
@@ -56,11 +56,15 @@ export function mainAccount(emulator: RunningEmulator): RunningEmulator['account
   return main;
 }
 
-/** Every account × table in the warehouse equals the emulator's truth; records Twilio deleted may stay. */
-export async function expectWarehouseMatchesTruth(harness: Harness, tables: readonly TruthCollection[] = allTables, schema = 'twilio'): Promise<void> {
+/**
+ * Every account × table in the warehouse (the harness's DuckDB file, or PostgreSQL at `postgresUrl`) equals the
+ * emulator's truth; records Twilio deleted may stay.
+ */
+export async function expectWarehouseMatchesTruth(harness: Harness, tables: readonly TruthCollection[] = allTables, schema = 'twilio', postgresUrl?: string): Promise<void> {
   const truth = harness.emulator.data.truth();
   const deleted = new Set(Object.values(truth).flatMap((collections) => Object.values(collections).flatMap((entry) => entry.deleted)));
-  const warehouse = await duckdbChecksums(harness.duckdbPath, schema, tables, deleted);
+  const warehouse =
+    postgresUrl === undefined ? await duckdbChecksums(harness.duckdbPath, schema, tables, deleted) : await postgresChecksums(postgresUrl, schema, tables, deleted);
   for (const [account, collections] of Object.entries(truth)) {
     for (const table of tables) {
       const expected = collections[table];
