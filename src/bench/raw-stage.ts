@@ -17,7 +17,7 @@ export async function runRawStage(args: Extract<StageArgs, { kind: 'raw' }>): Pr
   await client.checkCredentials();
   const now = client.serverNow();
   const listings = collectionNames.flatMap(
-    (name) => planListings({ collection: allCollections[name], accountSid: args.accountSid, viaParent: false, now, from: null, maxWindows: MAX_WINDOWS }).listings,
+    (name) => planListings({ collection: allCollections[name], accountSid: args.accountSid, viaParent: false, now, from: null, incremental: false, maxWindows: MAX_WINDOWS }).listings,
   );
   let records = 0;
   let items = 0;

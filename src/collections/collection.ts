@@ -9,7 +9,9 @@ export type CollectionName = (typeof collectionNames)[number];
  * - `windows`: date windows on a filter parameter (`DateSent` → `DateSent>=` / `DateSent<=` on the wire). `date`
  *   granularity sends YYYY-MM-DD (Twilio accepts only dates there); `datetime` sends ISO 8601 instants. Each
  *   listing in `listings` is read separately with its extra parameters (conferences: one per Status).
- * - `full`: the API has no date filter; list everything on every run.
+ * - `full`: the API has no date filter; list everything on every run, unless `stopWhenOlder` says the list is
+ *   newest first by a date field after which a record soon stops changing: then an incremental run stops paging
+ *   once a whole page is older than the cursor minus the lookback.
  * - `summaries`: Voice Insights call summaries over a rolling window (StartTime/EndTime), one row per summary
  *   that carries an annotation.
  */
@@ -24,7 +26,11 @@ export type ReadStrategy =
       /** Every run reads at least this far back, whatever the cursor (annotations come up to 30 days late). */
       readonly minWindowDays?: number;
     }
-  | { readonly kind: 'full' }
+  | {
+      readonly kind: 'full';
+      /** The list is newest first by `field` (a date), and a record changes only within the lookback after it. */
+      readonly stopWhenOlder?: { readonly field: string };
+    }
   | { readonly kind: 'summaries'; readonly minWindowDays: number };
 
 export interface Collection {

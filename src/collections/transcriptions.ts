@@ -1,4 +1,5 @@
-// Transcriptions: the API has no date filter, so every run lists them whole.
+// Transcriptions: the API has no date filter, but lists them newest first and a transcription changes only while
+// Twilio transcribes it (recordings of at most two minutes), so an incremental run stops at the lookback.
 import { columns, type Collection } from './collection.js';
 
 export const transcriptions: Collection = {
@@ -6,7 +7,7 @@ export const transcriptions: Collection = {
   path: '/2010-04-01/Accounts/{AccountSid}/Transcriptions.json',
   envelopeKey: 'transcriptions',
   idField: 'sid',
-  read: { kind: 'full' },
+  read: { kind: 'full', stopWhenOlder: { field: 'date_created' } },
   columns: columns({
     sid: 'text',
     account_sid: 'text',

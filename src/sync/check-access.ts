@@ -14,7 +14,7 @@ export async function checkAccess(client: TwilioClient, accountSid: string): Pro
   const now = client.serverNow();
   const collections = await Promise.all(
     collectionNames.map(async (name) => {
-      const [listing] = planListings({ collection: allCollections[name], accountSid, viaParent: false, now, from: now, maxWindows: 1 }).listings;
+      const [listing] = planListings({ collection: allCollections[name], accountSid, viaParent: false, now, from: now, incremental: false, maxWindows: 1 }).listings;
       try {
         if (listing) await client.getJson(listing.path, { ...listing.query, PageSize: '1' });
         return { name, readable: true };

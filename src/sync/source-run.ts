@@ -66,7 +66,15 @@ export async function runSource(input: SourceRunInput): Promise<SourceRunReport>
     for (const account of input.accounts) {
       const cursor = input.full ? undefined : state.cursors[cursorKey(account.sid, collection.name)];
       const from = cursor === undefined ? startDate : new Date(Date.parse(cursor) - input.lookbackMs);
-      const plan = planListings({ collection, accountSid: account.sid, viaParent: account.viaParent, now, from, maxWindows: input.maxWindows ?? 16 });
+      const plan = planListings({
+        collection,
+        accountSid: account.sid,
+        viaParent: account.viaParent,
+        now,
+        from,
+        incremental: cursor !== undefined,
+        maxWindows: input.maxWindows ?? 16,
+      });
       notices.push(...plan.notices);
       groups.push({ collection, accountSid: account.sid, listings: plan.listings, failed: false, left: plan.listings.length });
       entry.listings += plan.listings.length;
@@ -95,7 +103,7 @@ export async function runSource(input: SourceRunInput): Promise<SourceRunReport>
 }
 
 async function readListing(input: SourceRunInput, listing: Listing, entry: CollectionProgress): Promise<void> {
-  const { collection } = listing;
+  const { collection, stopBefore: stop } = listing;
   for await (const page of input.reader.listPages(listing.path, listing.query, collection.envelopeKey)) {
     const items = page.records.filter(isObject);
     const expanded = collection.expand ? await Promise.all(items.map((item) => expand(input.reader, collection, item))) : items;
@@ -111,7 +119,15 @@ async function readListing(input: SourceRunInput, listing: Listing, entry: Colle
     entry.pages++;
     entry.records += records.length;
     input.onProgress?.(entry);
+    // Leaving the loop ends the page chain: the pages after this one are older still.
+    if (stop !== undefined && items.length > 0 && items.every((item) => isBefore(item[stop.field], stop.at))) break;
   }
+}
+
+/** Whether a Twilio date (RFC 2822 or ISO 8601) is before `at`; a missing or unreadable one is not. */
+function isBefore(value: unknown, at: Date): boolean {
+  const time = typeof value === 'string' ? Date.parse(value) : NaN;
+  return Number.isFinite(time) && time < at.getTime();
 }
 
 /** An item fetched again at its own path (the client caps how many at once); a 404 means it has none. */
