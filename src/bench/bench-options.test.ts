@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { BenchUsageError, parseBenchOptions } from './bench-options.js';
 
 describe('parseBenchOptions', () => {
-  it('defaults to issue 6’s dataset at latencies 0 and 250 ms', () => {
+  it('defaults to issue 6’s dataset, over the 400 days Twilio keeps messages, at latencies 0 and 250 ms', () => {
     const options = parseBenchOptions([]);
     expect(options.counts).toEqual({ messages: 1_000_000, calls: 200_000, conferences: 20_000, addresses: 10_000, transcriptions: 50_000, annotations: 20_000 });
+    expect(options.historyDays).toBe(400);
     expect(options.latencies).toEqual([0, 250]);
     expect(options.cpuProf).toBe(false);
   });

@@ -27,7 +27,8 @@ const optionsSchema = z.strictObject({
   addresses: count.optional(),
   transcriptions: count.optional(),
   annotations: count.optional(),
-  historyDays: z.coerce.number().int().positive().default(90),
+  /** Twilio keeps 400 days of messages, and a first sync without a start date reads them all (plan-listings.ts). */
+  historyDays: z.coerce.number().int().positive().default(400),
   seed: z.coerce.number().int().default(1),
   latencies: z
     .string()
@@ -63,7 +64,7 @@ export class BenchUsageError extends Error {
 
 export const USAGE =
   'usage: npm run bench -- [--scale 0.1] [--messages N --calls N --conferences N --addresses N --transcriptions N --annotations N]\n' +
-  '  [--history-days 90] [--seed 1] [--latencies 0,250] [--stages raw,baseline,duckdb,postgres,incremental]\n' +
+  '  [--history-days 400] [--seed 1] [--latencies 0,250] [--stages raw,baseline,duckdb,postgres,incremental]\n' +
   '  [--baseline-share 0.02] [--concurrency 10] [--postgres-url URL] [--out FILE.json] [--cpu-prof [--cpu-prof-dir DIR]]';
 
 export function parseBenchOptions(argv: readonly string[]): BenchOptions {
