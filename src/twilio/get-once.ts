@@ -1,6 +1,9 @@
 // One GET to Twilio, read to the end and classified: a JSON body, a transient failure to retry, or a final refusal.
 import { z } from 'zod';
 import { retryAfterMs } from './backoff.js';
+import { ACCEPT_ENCODING, decodeBody } from './decode-body.js';
+import type { HttpAgents } from './http-agents.js';
+import { GetBrokenError, sendGet } from './send-get.js';
 
 /** Twilio's error body: `{ code, message, more_info, status }`; every part may be missing behind a proxy. */
 const twilioErrorBodySchema = z.object({
@@ -9,6 +12,9 @@ const twilioErrorBodySchema = z.object({
   more_info: z.string().nullish(),
 });
 export type TwilioErrorBody = z.infer<typeof twilioErrorBodySchema>;
+
+/** Named so that Twilio's support can tell this tool's traffic apart (fetch sent `node`). */
+const USER_AGENT = 'twilio-source';
 
 export type GetOutcome =
   | { readonly kind: 'ok'; readonly body: unknown; readonly bytes: number; readonly date: string | null }
@@ -24,15 +30,19 @@ export type GetOutcome =
 
 export interface GetOnceRequest {
   readonly url: string;
+  /** The client's keep-alive pools; the URL's protocol picks one. */
+  readonly agents: HttpAgents;
   readonly authorization: string;
+  /** For the whole request, body included. */
   readonly timeoutMs: number;
   /** The caller's signal: its abort is rethrown, never retried. */
   readonly signal: AbortSignal | undefined;
 }
 
-function parseErrorBody(text: string): TwilioErrorBody {
+/** Twilio's code and message when the body carries them; nothing when it is HTML, empty or undecodable. */
+function parseErrorBody(body: Buffer, contentEncoding: string | undefined): TwilioErrorBody {
   try {
-    const parsed = twilioErrorBodySchema.safeParse(JSON.parse(text));
+    const parsed = twilioErrorBodySchema.safeParse(JSON.parse(decodeBody(body, contentEncoding)));
     return parsed.success ? parsed.data : {};
   } catch {
     return {};
@@ -53,56 +63,32 @@ function isTransient(status: number): boolean {
 }
 
 export async function getOnce(request: GetOnceRequest): Promise<GetOutcome> {
-  const controller = new AbortController();
-  const timeout = new Error(`timed out after ${request.timeoutMs} ms`);
-  const timer = setTimeout(() => controller.abort(timeout), request.timeoutMs);
-  const onAbort = (): void => controller.abort(request.signal?.reason);
-  request.signal?.addEventListener('abort', onAbort, { once: true });
-  let status: number | undefined;
-  let bytes = 0;
+  const url = new URL(request.url);
+  const headers = { authorization: request.authorization, accept: 'application/json', 'accept-encoding': ACCEPT_ENCODING, 'user-agent': USER_AGENT };
+  let answer;
   try {
-    const response = await fetch(request.url, {
-      headers: { authorization: request.authorization, accept: 'application/json' },
-      signal: controller.signal,
-    });
-    status = response.status;
-    // The timer still runs while the body streams in, so a stalled body times out like a stalled connect.
-    // text() decodes in one native step; an ArrayBuffer then a TextDecoder copies every page twice.
-    const text = await response.text();
-    bytes = text.length;
-    if (response.ok) {
-      try {
-        return { kind: 'ok', body: JSON.parse(text), bytes, date: response.headers.get('date') };
-      } catch (error) {
-        // Truncated or non-JSON 2xx bodies come from cut connections and proxies: a second read usually works.
-        const cause = new Error(`HTTP ${status} with a body that is not complete JSON (${bytes} bytes)`, { cause: error });
-        return { kind: 'retry', reason: cause.message, cause, status, retryAfterMs: undefined, bytes };
-      }
-    }
-    const error = parseErrorBody(text);
-    if (!isTransient(status)) return { kind: 'refused', status, error, bytes };
-    const cause = new Error(describeStatus(status, error));
-    const retryAfter = retryAfterMs(response.headers.get('retry-after'));
-    return { kind: 'retry', reason: cause.message, cause, status, retryAfterMs: retryAfter, bytes };
+    answer = await sendGet({ url, agent: request.agents.for(url), headers, timeoutMs: request.timeoutMs, signal: request.signal });
   } catch (error) {
     if (request.signal?.aborted) throw request.signal.reason;
-    // Resets, refused connections, socket hang ups and our own timeout all land here; all are worth another try.
-    const cause = controller.signal.aborted ? timeout : toError(error);
-    const reason = cause === timeout ? timeout.message : describeNetworkError(cause, status);
-    return { kind: 'retry', reason, cause, status, retryAfterMs: undefined, bytes };
-  } finally {
-    clearTimeout(timer);
-    request.signal?.removeEventListener('abort', onAbort);
+    // Resets, refused connections, socket hang ups, bodies cut short and our own timeout: all worth another try.
+    const cause = error instanceof GetBrokenError ? error : new GetBrokenError(`connection failed (${String(error)})`, undefined, 0, { cause: error });
+    return { kind: 'retry', reason: cause.message, cause, status: cause.status, retryAfterMs: undefined, bytes: cause.bytes };
   }
-}
-
-function toError(value: unknown): Error {
-  return value instanceof Error ? value : new Error(String(value));
-}
-
-/** undici says only "fetch failed" or "terminated"; the useful part (ECONNRESET, other side closed) is its cause. */
-function describeNetworkError(error: Error, status: number | undefined): string {
-  const inner = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  const where = status === undefined ? 'connection failed' : `connection broke while reading an HTTP ${status} body`;
-  return `${where} (${error.message}${inner})`;
+  const { status, headers: answerHeaders, body } = answer;
+  const bytes = body.length;
+  if (status >= 200 && status < 300) {
+    try {
+      const date = answerHeaders.date ?? null;
+      return { kind: 'ok', body: JSON.parse(decodeBody(body, answerHeaders['content-encoding'])), bytes, date };
+    } catch (error) {
+      // Truncated or non-JSON 2xx bodies come from cut connections and proxies: a second read usually works.
+      const cause = new Error(`HTTP ${status} with a body that is not complete JSON (${bytes} bytes)`, { cause: error });
+      return { kind: 'retry', reason: cause.message, cause, status, retryAfterMs: undefined, bytes };
+    }
+  }
+  const error = parseErrorBody(body, answerHeaders['content-encoding']);
+  if (!isTransient(status)) return { kind: 'refused', status, error, bytes };
+  const cause = new Error(describeStatus(status, error));
+  const retryAfter = retryAfterMs(answerHeaders['retry-after'] ?? null);
+  return { kind: 'retry', reason: cause.message, cause, status, retryAfterMs: retryAfter, bytes };
 }
