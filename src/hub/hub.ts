@@ -24,6 +24,8 @@ export type HubBatch = z.infer<typeof batchSchema>;
 const batchFile = /^(\d{12})\.json\.gz$/;
 /** Beside a stream's batches: the highest sequence pruned so far. */
 const PRUNED = 'pruned-up-to';
+/** How many appended batches stay in memory for a following reader (a batch is at most one page of records). */
+const RECENT_BATCHES = 12;
 const fileName = (seq: number): string => `${String(seq).padStart(12, '0')}.json.gz`;
 
 export class Hub {
@@ -31,6 +33,8 @@ export class Hub {
   readonly state: SourceState;
   readonly #nextSeq = new Map<string, number>();
   readonly #appends = new Map<string, Promise<unknown>>();
+  /** Batches appended by this process and not yet read, oldest first: a warehouse run following it skips the disk. */
+  readonly #recent = new Map<string, HubBatch>();
   #waiters: (() => void)[] = [];
 
   private constructor(dir: string, state: SourceState) {
@@ -60,12 +64,12 @@ export class Hub {
   async append(stream: string, batch: HubBatch): Promise<number> {
     const compressed = await gzipAsync(JSON.stringify(batch), { level: 1 });
     const previous = this.#appends.get(stream) ?? Promise.resolve();
-    const write = previous.catch(() => undefined).then(() => this.#write(stream, compressed));
+    const write = previous.catch(() => undefined).then(() => this.#write(stream, compressed, batch));
     this.#appends.set(stream, write);
     return write;
   }
 
-  async #write(stream: string, compressed: Buffer): Promise<number> {
+  async #write(stream: string, compressed: Buffer, batch: HubBatch): Promise<number> {
     const dir = join(this.dir, 'batches', stream);
     const seq = (await this.#lastSeq(stream)) + 1;
     try {
@@ -75,6 +79,7 @@ export class Hub {
       throw new HubWriteError(dir, error);
     }
     this.#nextSeq.set(stream, seq);
+    this.#remember(`${stream}/${seq}`, batch);
     for (const wake of this.#waiters.splice(0)) wake();
     return seq;
   }
@@ -101,6 +106,15 @@ export class Hub {
     }).sort((a, b) => a - b);
   }
 
+  /** Keeps a durable batch in memory for a reader that keeps up; one that falls behind reads the older ones from disk. */
+  #remember(key: string, batch: HubBatch): void {
+    this.#recent.set(key, batch);
+    for (const oldest of this.#recent.keys()) {
+      if (this.#recent.size <= RECENT_BATCHES) break;
+      this.#recent.delete(oldest);
+    }
+  }
+
   /** Resolves at the next durable append in this process: a warehouse run following a source run waits on it. */
   appended(): Promise<void> {
     return new Promise((resolve) => this.#waiters.push(resolve));
@@ -117,6 +131,12 @@ export class Hub {
   }
 
   async read(stream: string, seq: number): Promise<HubBatch> {
+    const key = `${stream}/${seq}`;
+    const recent = this.#recent.get(key);
+    if (recent !== undefined) {
+      this.#recent.delete(key);
+      return recent;
+    }
     const path = join(this.dir, 'batches', stream, fileName(seq));
     try {
       return batchSchema.parse(JSON.parse((await gunzipAsync(await readFile(path))).toString('utf8')));

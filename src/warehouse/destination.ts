@@ -8,6 +8,18 @@ export interface LoadMarker {
   readonly seq: number;
 }
 
+/** A load's rows written out (not yet in the table); `commit` loads them, `discard` drops them. */
+export interface StagedLoad {
+  /** Distinct ids staged. */
+  readonly rows: number;
+  /**
+   * In one transaction: upserts the staged rows by `id` and records the marker as loaded. Commits of one stream must
+   * be made in sequence order, each after the previous one resolved. Removes the staged files either way.
+   */
+  commit(marker: LoadMarker): Promise<void>;
+  discard(): Promise<void>;
+}
+
 export interface Destination {
   readonly engine: 'duckdb' | 'postgres';
   /**
@@ -24,6 +36,11 @@ export interface Destination {
    * marker of the last one, since a stream's loaded seq is its highest.
    */
   load(table: TableDef, rows: readonly Row[], marker: LoadMarker): Promise<void>;
+  /**
+   * Writes rows out for one load as `load` would load them (an id in several chunks: the last chunk's row wins),
+   * holding one chunk in memory at a time and touching no table, so the next load can be staged while one commits.
+   */
+  stage(table: TableDef, chunks: Iterable<readonly Row[]> | AsyncIterable<readonly Row[]>): Promise<StagedLoad>;
   /** The highest loaded seq per stream of a schema (streams never loaded are absent). */
   loadedSeqs(schema: string): Promise<ReadonlyMap<string, number>>;
   /**

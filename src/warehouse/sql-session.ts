@@ -16,4 +16,6 @@ export interface EngineTypes {
   sqlType(type: ColumnType): string;
   /** The warehouse type of a column as `information_schema.columns.data_type` reports it. */
   columnType(dataType: string): ColumnType;
+  /** Whether `id` is declared the primary key; where it is not, loads keep it unique themselves. */
+  readonly primaryKey: boolean;
 }

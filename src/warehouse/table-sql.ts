@@ -14,14 +14,15 @@ export async function readColumns(session: SqlSession, types: EngineTypes, schem
   return rows.map((row) => ({ name: String(row['column_name']), type: types.columnType(String(row['data_type'])) }));
 }
 
-/** Creates the schema, the table (primary key `id`) and the loads table when missing; adds missing columns. */
+/** Creates the schema, the table (keyed by `id`) and the loads table when missing; adds missing columns. */
 export async function ensureTableIn(session: SqlSession, types: EngineTypes, table: TableDef): Promise<Column[]> {
   const target = qualifiedName(table.schema, table.name, session.catalog);
   const existing = await readColumns(session, types, table.schema, table.name);
   if (existing.length === 0) {
     await session.query(`CREATE SCHEMA IF NOT EXISTS ${qualifiedSchema(table.schema, session.catalog)}`);
     const columns = table.columns.map((column) => `${quoteIdentifier(column.name)} ${types.sqlType(column.type)}`);
-    await session.query(`CREATE TABLE IF NOT EXISTS ${target} (${columns.join(', ')}, PRIMARY KEY ("id"))`);
+    const key = types.primaryKey ? ', PRIMARY KEY ("id")' : '';
+    await session.query(`CREATE TABLE IF NOT EXISTS ${target} (${columns.join(', ')}${key})`);
   } else {
     const present = new Set(existing.map((column) => column.name));
     for (const column of table.columns.filter((candidate) => !present.has(candidate.name))) {

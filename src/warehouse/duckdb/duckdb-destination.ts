@@ -4,13 +4,14 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkTableDef } from '../check-table-def.js';
 import { validateIdentifier } from '../identifiers.js';
-import { lastRowPerId } from '../last-row-per-id.js';
 import { loadedSeqsIn } from '../load-markers.js';
 import { Mutex } from '../mutex.js';
 import { ensureTableIn } from '../table-sql.js';
-import type { Destination, LoadMarker } from '../destination.js';
+import { stageRows } from '../stage-rows.js';
+import type { Destination, LoadMarker, StagedLoad } from '../destination.js';
 import type { Column, Row, TableDef } from '../table.js';
 import { DuckDBSession, type BusyRetry } from './duckdb-session.js';
+import { batchJson } from './batch-json.js';
 import { duckdbTypes } from './duckdb-types.js';
 import { loadIntoDuckDB } from './load-into-duckdb.js';
 
@@ -61,9 +62,17 @@ export class DuckDBDestination implements Destination {
   }
 
   async load(table: TableDef, rows: readonly Row[], marker: LoadMarker): Promise<void> {
+    await (await this.stage(table, [rows])).commit(marker);
+  }
+
+  async stage(table: TableDef, chunks: Iterable<readonly Row[]> | AsyncIterable<readonly Row[]>): Promise<StagedLoad> {
     checkTableDef(table);
-    const deduped = lastRowPerId(rows, table.name);
-    await this.withConnection((session) => loadIntoDuckDB(session, table, deduped, marker));
+    const staged = await stageRows(chunks, table.name, (rows) => batchJson(rows));
+    return {
+      rows: staged.rows,
+      commit: (marker) => this.withConnection((session) => loadIntoDuckDB(session, table, staged, marker)).finally(() => staged.remove()),
+      discard: () => staged.remove(),
+    };
   }
 
   async loadedSeqs(schema: string): Promise<ReadonlyMap<string, number>> {
@@ -89,7 +98,7 @@ export class DuckDBDestination implements Destination {
       try {
         return await currentSession.run(open, () => work(open));
       } finally {
-        await open.session.close();
+        open.session.close();
       }
     });
   }

@@ -1,7 +1,6 @@
 // One open DuckDB file: opened with bounded retries while another process holds its lock, closed after a unit of work.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { SqlParam, SqlRow, SqlSession } from '../sql-session.js';
@@ -23,8 +22,6 @@ export class DuckDBSession implements SqlSession {
     private readonly connection: DuckDBConnection,
     /** The file's catalog name (its base name), used to qualify every table; see qualifiedSchema. */
     readonly catalog: string,
-    /** A private directory for the batch files `read_json` loads from; removed on close. */
-    readonly scratchDir: string,
   ) {}
 
   /**
@@ -38,7 +35,7 @@ export class DuckDBSession implements SqlSession {
     try {
       const connection = await instance.connect();
       const catalog = String((await connection.runAndReadAll('SELECT current_database() AS name')).getRowObjects()[0]?.['name']);
-      const session = new DuckDBSession(instance, connection, catalog, await mkdtemp(join(tmpdir(), 'twilio-source-duckdb-')));
+      const session = new DuckDBSession(instance, connection, catalog);
       await session.requireJson(path);
       // Zone-less timestamp text then means UTC, as it does for the PostgreSQL destination, whatever the host's zone.
       await session.query("SET TimeZone = 'UTC'");
@@ -71,10 +68,9 @@ export class DuckDBSession implements SqlSession {
   }
 
   /** Closing the instance releases the file lock, so other processes (a user's DuckDB shell) can open the file. */
-  async close(): Promise<void> {
+  close(): void {
     this.connection.closeSync();
     this.instance.closeSync();
-    await rm(this.scratchDir, { recursive: true, force: true });
   }
 
   /** Loads read batches with read_json and type json columns as JSON; without the built-in extension, say so. */

@@ -25,6 +25,9 @@ const FROM_DATA_TYPE: Readonly<Record<string, ColumnType>> = {
 };
 
 export const duckdbTypes: EngineTypes = {
+  // No primary key: DuckDB keeps its index in memory, growing with the table (about 75 MB a million ids) and making
+  // each insert slower; loads keep ids unique by deleting the ids they write (load-into-duckdb.ts).
+  primaryKey: false,
   sqlType: (type) => SQL_TYPES[type],
   // A column someone retyped by hand to a type we do not write (DECIMAL, DATE, …) is fed text and cast by DuckDB.
   columnType: (dataType) => FROM_DATA_TYPE[dataType] ?? 'text',

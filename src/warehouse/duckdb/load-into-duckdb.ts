@@ -1,57 +1,80 @@
-// The DuckDB bulk load: the batch goes to a JSON file that read_json scans in one statement straight into an upsert.
+// The DuckDB bulk load: staged JSON files that read_json scans straight into the table, after the ids they hold
+// are deleted, so each id stays unique without an index.
 import { crashPoint } from '../../crash-point.js';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { qualifiedName, quoteIdentifier, quoteLiteral } from '../identifiers.js';
 import { recordLoad } from '../load-markers.js';
+import type { StagedRows } from '../stage-rows.js';
 import { readColumns } from '../table-sql.js';
 import type { LoadMarker } from '../destination.js';
-import type { ColumnType, Row, TableDef } from '../table.js';
+import type { ColumnType, TableDef } from '../table.js';
 import { InvalidTableError } from '../warehouse-errors.js';
-import { batchJson } from './batch-json.js';
 import type { DuckDBSession } from './duckdb-session.js';
 import { duckdbTypes } from './duckdb-types.js';
 
 /** What read_json parses each type as; the rest arrive as text and are CAST, which honours UTC offsets. */
 const JSON_READ_TYPES: Partial<Record<ColumnType, string>> = { bigint: 'BIGINT', double: 'DOUBLE', boolean: 'BOOLEAN' };
+/** The column read_json names each row's file with; files sort in chunk order (stage-rows.ts). */
+const FILE_COLUMN = '_twilio_source_file';
+/** A temporary table, within the load's transaction, of the values of columns the definition omits. */
+const KEPT = '"_twilio_source_kept"';
 
 /**
- * Rows must already be deduped by id. Measured on this project's 2-core machine, one native JSON.stringify of the
- * batch costs less than filling a staging table with the Appender (one N-API call per value, row by row or by data
- * chunk), and read_json feeds the upsert directly, with no second pass from a staging table.
+ * Measured on this project's 2-core machine, one native JSON.stringify per chunk costs less than filling a staging
+ * table with the Appender (one N-API call per value), and read_json parses the files on DuckDB's own threads.
+ * DELETE then INSERT instead of an upsert: the table has no index to upsert on (duckdb-types.ts). It also works on
+ * tables older versions made with a primary key.
  */
-export async function loadIntoDuckDB(session: DuckDBSession, table: TableDef, rows: readonly Row[], marker: LoadMarker): Promise<void> {
+export async function loadIntoDuckDB(session: DuckDBSession, table: TableDef, staged: StagedRows, marker: LoadMarker): Promise<void> {
+  const columns = staged.files.length > 0 ? await tableColumns(session, table) : undefined;
   await session.transaction(async () => {
-    if (rows.length > 0) await upsertRows(session, table, rows);
+    if (columns !== undefined) await replaceRows(session, table, staged, columns);
     crashPoint('warehouse:mid-load');
     await recordLoad(session, table.schema, marker);
     crashPoint('warehouse:before-commit');
   });
 }
 
-async function upsertRows(session: DuckDBSession, table: TableDef, rows: readonly Row[]): Promise<void> {
-  // The table's own types, not the definition's: an older column keeps its type and rows are shaped to fit it.
+async function replaceRows(session: DuckDBSession, table: TableDef, staged: StagedRows, columns: TableColumns): Promise<void> {
+  const target = qualifiedName(table.schema, table.name, session.catalog);
+  const files = `[${staged.files.map(quoteLiteral).join(', ')}]`;
+  const ids = `SELECT "id" FROM read_json(${files}, format = 'array', columns = {"id": 'VARCHAR'})`;
+  // Columns of the table the definition omits keep their values: copied aside before the rows are deleted.
+  const kept = columns.omitted.map((name) => quoteIdentifier(name));
+  if (kept.length > 0) await session.query(`CREATE TEMP TABLE ${KEPT} AS SELECT "id", ${kept.join(', ')} FROM ${target} WHERE "id" IN (${ids})`);
+  await session.query(`DELETE FROM ${target} WHERE "id" IN (${ids})`);
+  const loaded = columns.loaded;
+  const readTypes = loaded.map((c) => `${c.quoted}: '${JSON_READ_TYPES[c.type] ?? 'VARCHAR'}'`).join(', ');
+  const values = loaded.map((c) => (c.type in JSON_READ_TYPES ? `s.${c.quoted}` : `CAST(s.${c.quoted} AS ${duckdbTypes.sqlType(c.type)})`));
+  // An id staged in several chunks keeps its row from the latest one.
+  const latest = staged.repeats ? `QUALIFY row_number() OVER (PARTITION BY s."id" ORDER BY s."${FILE_COLUMN}" DESC) = 1` : '';
+  const fileColumn = staged.repeats ? `, filename = '${FILE_COLUMN}'` : '';
+  await session.query(
+    `INSERT INTO ${target} (${[...loaded.map((c) => c.quoted), ...kept].join(', ')})
+     SELECT ${[...values, ...kept.map((name) => `k.${name}`)].join(', ')}
+     FROM read_json(${files}, format = 'array', columns = {${readTypes}}${fileColumn}) AS s
+     ${kept.length > 0 ? `LEFT JOIN ${KEPT} AS k USING ("id")` : ''} ${latest}`,
+  );
+  if (kept.length > 0) await session.query(`DROP TABLE ${KEPT}`);
+}
+
+interface TableColumns {
+  readonly loaded: readonly { readonly name: string; readonly quoted: string; readonly type: ColumnType }[];
+  readonly omitted: readonly string[];
+}
+
+/** The definition's columns with the table's own types: an older column keeps its type and rows are cast to fit. */
+async function tableColumns(session: DuckDBSession, table: TableDef): Promise<TableColumns> {
   const key = `${table.schema}.${table.name}`;
   const known = session.knownColumns.get(key) ?? (await readColumns(session, duckdbTypes, table.schema, table.name));
   session.knownColumns.set(key, known);
   const actual = new Map(known.map((c) => [c.name, c.type]));
-  const columns = table.columns.map((column) => {
+  const loaded = table.columns.map((column) => {
     const type = actual.get(column.name);
     if (type === undefined) {
       throw new InvalidTableError(`Table ${table.schema}.${table.name} has no column "${column.name}": run ensureTable before load`);
     }
     return { name: column.name, quoted: quoteIdentifier(column.name), type };
   });
-  const file = join(session.scratchDir, 'batch.json');
-  await writeFile(file, batchJson(rows));
-  const readTypes = columns.map((c) => `${c.quoted}: '${JSON_READ_TYPES[c.type] ?? 'VARCHAR'}'`).join(', ');
-  const values = columns.map((c) => (c.type in JSON_READ_TYPES ? c.quoted : `CAST(${c.quoted} AS ${duckdbTypes.sqlType(c.type)})`));
-  const updates = columns.filter((c) => c.name !== 'id').map((c) => `${c.quoted} = excluded.${c.quoted}`);
-  await session.query(
-    `INSERT INTO ${qualifiedName(table.schema, table.name, session.catalog)} (${columns.map((c) => c.quoted).join(', ')})
-     SELECT ${values.join(', ')}
-     FROM read_json(${quoteLiteral(file)}, format = 'array', columns = {${readTypes}})
-     ORDER BY "id"
-     ON CONFLICT ("id") DO ${updates.length > 0 ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`,
-  );
+  const named = new Set(table.columns.map((column) => column.name));
+  return { loaded, omitted: known.map((column) => column.name).filter((name) => !named.has(name)) };
 }

@@ -1,6 +1,6 @@
 // COPY text encoding: every character PostgreSQL's text format treats specially is escaped, NULL differs from ''.
 import { describe, expect, it } from 'vitest';
-import { copyField, copyLines } from './copy-text.js';
+import { copyField, copyText } from './copy-text.js';
 
 describe('copyField', () => {
   it('tells NULL from the empty string and from the text \\N', () => {
@@ -22,9 +22,9 @@ describe('copyField', () => {
   });
 });
 
-describe('copyLines', () => {
-  it('writes one tab-separated line per row in column order, in chunks', () => {
+describe('copyText', () => {
+  it('writes one tab-separated line per row in column order, then the chunk number', () => {
     const rows = [{ id: 'a', n: 1 }, { id: 'b' }, { id: 'c', n: 3 }];
-    expect([...copyLines(rows, ['n', 'id'], 2)]).toEqual(['1\ta\n\\N\tb\n', '3\tc\n']);
+    expect(copyText(rows, ['n', 'id'], 7)).toBe('1\ta\t7\n\\N\tb\t7\n3\tc\t7\n');
   });
 });

@@ -13,13 +13,14 @@ export function copyField(cell: Cell | undefined): string {
   return NEEDS_ESCAPE.test(cell) ? cell.replace(ESCAPES, (char) => REPLACEMENTS[char] ?? char) : cell;
 }
 
-/** One line per row, the fields in `columns` order; yields chunks of many lines to keep writes few. */
-export function* copyLines(rows: readonly Row[], columns: readonly string[], rowsPerChunk = 500): Generator<string> {
-  for (let start = 0; start < rows.length; start += rowsPerChunk) {
-    let chunk = '';
-    for (const row of rows.slice(start, start + rowsPerChunk)) {
-      chunk += columns.map((column) => copyField(row[column])).join('\t') + '\n';
-    }
-    yield chunk;
+/** One line per row, the fields in `columns` order, then `suffix` as one more field (the stage's chunk number). */
+export function copyText(rows: readonly Row[], columns: readonly string[], suffix: number): string {
+  const end = `\t${suffix}\n`;
+  let text = '';
+  for (const row of rows) {
+    let line = '';
+    for (const [index, column] of columns.entries()) line += (index === 0 ? '' : '\t') + copyField(row[column]);
+    text += line + end;
   }
+  return text;
 }

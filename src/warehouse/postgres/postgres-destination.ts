@@ -1,18 +1,18 @@
 // The PostgreSQL warehouse: a small pool, DDL under an advisory lock, loads by COPY into a staging table then upsert.
 import { crashPoint } from '../../crash-point.js';
-import { Readable } from 'node:stream';
+import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { Pool, type PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { checkTableDef } from '../check-table-def.js';
 import { qualifiedName, quoteIdentifier } from '../identifiers.js';
-import { lastRowPerId } from '../last-row-per-id.js';
 import { loadedSeqsIn, recordLoad } from '../load-markers.js';
 import { ensureTableIn } from '../table-sql.js';
-import type { Destination, LoadMarker } from '../destination.js';
+import { stageRows, type StagedRows } from '../stage-rows.js';
+import type { Destination, LoadMarker, StagedLoad } from '../destination.js';
 import type { SqlSession } from '../sql-session.js';
 import type { Column, Row, TableDef } from '../table.js';
-import { copyLines } from './copy-text.js';
+import { copyText } from './copy-text.js';
 import { describeServer, isUnavailable, unavailable } from './postgres-errors.js';
 import { postgresTypes } from './postgres-types.js';
 
@@ -24,6 +24,8 @@ export interface PostgresOptions {
 }
 
 const STAGE = '"_twilio_source_stage"';
+/** The stage's extra column: the chunk a row came from, so the latest chunk's row of an id wins. */
+const CHUNK = '"_twilio_source_chunk"';
 
 export class PostgresDestination implements Destination {
   readonly engine = 'postgres';
@@ -53,14 +55,21 @@ export class PostgresDestination implements Destination {
   }
 
   async load(table: TableDef, rows: readonly Row[], marker: LoadMarker): Promise<void> {
+    await (await this.stage(table, [rows])).commit(marker);
+  }
+
+  async stage(table: TableDef, chunks: Iterable<readonly Row[]> | AsyncIterable<readonly Row[]>): Promise<StagedLoad> {
     checkTableDef(table);
-    const deduped = lastRowPerId(rows, table.name);
-    await this.transaction(async (session, client) => {
-      if (deduped.length > 0) await this.upsert(session, client, table, deduped);
-      crashPoint('warehouse:mid-load');
-      await recordLoad(session, table.schema, marker);
-      crashPoint('warehouse:before-commit');
-    });
+    const names = table.columns.map((column) => column.name);
+    const staged = await stageRows(chunks, table.name, (rows, chunk) => copyText(rows, names, chunk));
+    const commit = (marker: LoadMarker): Promise<void> =>
+      this.transaction(async (session, client) => {
+        if (staged.files.length > 0) await this.upsert(session, client, table, staged);
+        crashPoint('warehouse:mid-load');
+        await recordLoad(session, table.schema, marker);
+        crashPoint('warehouse:before-commit');
+      });
+    return { rows: staged.rows, commit: (marker) => commit(marker).finally(() => staged.remove()), discard: () => staged.remove() };
   }
 
   async loadedSeqs(schema: string): Promise<ReadonlyMap<string, number>> {
@@ -77,16 +86,21 @@ export class PostgresDestination implements Destination {
   }
 
   /** COPY moves the rows with no bind parameters at all, far under PostgreSQL's 65,535 per statement. */
-  private async upsert(session: SqlSession, client: PoolClient, table: TableDef, rows: readonly Row[]): Promise<void> {
+  private async upsert(session: SqlSession, client: PoolClient, table: TableDef, staged: StagedRows): Promise<void> {
     const target = qualifiedName(table.schema, table.name);
-    const names = table.columns.map((column) => column.name);
-    const quoted = names.map((name) => quoteIdentifier(name));
-    await session.query(`CREATE TEMP TABLE ${STAGE} (LIKE ${target} INCLUDING DEFAULTS) ON COMMIT DROP`);
-    await pipeline(Readable.from(copyLines(rows, names)), client.query(copyFrom(`COPY ${STAGE} (${quoted.join(', ')}) FROM STDIN`)));
+    const quoted = table.columns.map((column) => quoteIdentifier(column.name));
+    await session.query(`CREATE TEMP TABLE ${STAGE} (LIKE ${target} INCLUDING DEFAULTS, ${CHUNK} integer) ON COMMIT DROP`);
+    for (const file of staged.files) {
+      await pipeline(createReadStream(file), client.query(copyFrom(`COPY ${STAGE} (${quoted.join(', ')}, ${CHUNK}) FROM STDIN`)));
+    }
     const updates = quoted.filter((name) => name !== '"id"').map((name) => `${name} = excluded.${name}`);
+    // An id staged in several chunks keeps its row from the latest one (one upsert may not touch a row twice).
+    const rows = staged.repeats
+      ? `SELECT DISTINCT ON ("id") ${quoted.join(', ')} FROM ${STAGE} ORDER BY "id", ${CHUNK} DESC`
+      : `SELECT ${quoted.join(', ')} FROM ${STAGE} ORDER BY "id"`;
     // Sorted by id so concurrent loads into one table take row locks in the same order and cannot deadlock.
     await session.query(
-      `INSERT INTO ${target} (${quoted.join(', ')}) SELECT ${quoted.join(', ')} FROM ${STAGE} ORDER BY "id"
+      `INSERT INTO ${target} (${quoted.join(', ')}) ${rows}
        ON CONFLICT ("id") DO ${updates.length > 0 ? `UPDATE SET ${updates.join(', ')}` : 'NOTHING'}`,
     );
   }

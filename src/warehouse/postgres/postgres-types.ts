@@ -27,6 +27,7 @@ const FROM_DATA_TYPE: Readonly<Record<string, ColumnType>> = {
 };
 
 export const postgresTypes: EngineTypes = {
+  primaryKey: true,
   sqlType: (type) => SQL_TYPES[type],
   // A column someone retyped by hand to a type we do not write (numeric, date, …) is fed text, which COPY parses.
   columnType: (dataType) => FROM_DATA_TYPE[dataType] ?? 'text',

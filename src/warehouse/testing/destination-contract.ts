@@ -70,6 +70,28 @@ export function describeDestinationContract(engine: string, setup: () => Promise
       expect(rows.map((r) => [r['id'], r['body'], r['price'], r['is_test']])).toEqual([['SM1', 'c', -2, null], ['SM2', 'd', null, true]]);
     });
 
+    it('stages a load chunk by chunk: an id in several chunks keeps the latest chunk, empty chunks are skipped', async () => {
+      await fx.destination.ensureTable(messages);
+      await fx.destination.load(messages, [{ id: 'SM0', body: 'untouched' }, { id: 'SM1', body: 'old', price: -9 }], { stream: 'messages', seq: 1 });
+      function* chunks(): Generator<Row[]> {
+        yield [{ id: 'SM1', body: 'a' }, { id: 'SM2', body: 'b' }, { id: 'SM1', body: 'c' }];
+        yield [];
+        yield [{ id: 'SM3', body: 'd' }, { id: 'SM1', body: 'e', price: -1 }];
+        yield [{ id: 'SM2', body: 'f' }];
+      }
+      const staged = await fx.destination.stage(messages, chunks());
+      expect(staged.rows).toBe(3);
+      // Staging writes nothing to the table: only the commit does.
+      expect((await fx.readRows(messages)).map((r) => r['body'])).toEqual(['untouched', 'old']);
+      await staged.commit({ stream: 'messages', seq: 2 });
+      const rows = await fx.readRows(messages);
+      expect(rows.map((r) => [r['id'], r['body'], r['price']])).toEqual([['SM0', 'untouched', null], ['SM1', 'e', -1], ['SM2', 'f', null], ['SM3', 'd', null]]);
+      expect(await fx.destination.loadedSeqs(fx.schema)).toEqual(new Map([['messages', 2]]));
+      const discarded = await fx.destination.stage(messages, [[{ id: 'SM9' }]]);
+      await discarded.discard();
+      expect(await fx.readRows(messages)).toHaveLength(4);
+    });
+
     it('keeps a column the definition omits when updating a row', async () => {
       await fx.destination.ensureTable(messages);
       await fx.destination.load(messages, [{ id: 'SM1', body: 'kept', price: -0.5 }], { stream: 'messages', seq: 1 });

@@ -1,0 +1,51 @@
+// Writes a load's rows to scratch files chunk by chunk, so a load of any size holds one chunk in memory at a time.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lastRowPerId } from './last-row-per-id.js';
+import type { Row } from './table.js';
+
+/** A load's rows on disk, one file per chunk in chunk order; each chunk holds an id at most once. */
+export interface StagedRows {
+  readonly files: readonly string[];
+  /** Distinct ids staged. */
+  readonly rows: number;
+  /** Some id is in more than one chunk: the engine keeps the row of the latest chunk. */
+  readonly repeats: boolean;
+  /** Removes the files; safe to call twice. */
+  remove(): Promise<void>;
+}
+
+/** The chunk file names sort in chunk order, which the engines rely on to let the latest chunk win. */
+const chunkFile = (dir: string, index: number): string => join(dir, `${String(index).padStart(8, '0')}.chunk`);
+
+export async function stageRows(
+  chunks: Iterable<readonly Row[]> | AsyncIterable<readonly Row[]>,
+  tableName: string,
+  encode: (rows: readonly Row[], chunk: number) => string,
+): Promise<StagedRows> {
+  const dir = await mkdtemp(join(tmpdir(), 'twilio-source-stage-'));
+  const remove = (): Promise<void> => rm(dir, { recursive: true, force: true });
+  const files: string[] = [];
+  // Only the ids are kept across chunks (a few MB for a large load), to learn whether the engine must dedupe.
+  const ids = new Set<Row[string] | undefined>();
+  let repeats = false;
+  try {
+    for await (const chunk of chunks) {
+      const rows = lastRowPerId(chunk, tableName);
+      if (rows.length === 0) continue;
+      for (const row of rows) {
+        const id = row['id'];
+        if (ids.has(id)) repeats = true;
+        else ids.add(id);
+      }
+      const file = chunkFile(dir, files.length);
+      await writeFile(file, encode(rows, files.length));
+      files.push(file);
+    }
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+  return { files, rows: ids.size, repeats, remove };
+}
