@@ -25,7 +25,7 @@ const batchFile = /^(\d{12})\.json\.gz$/;
 /** Beside a stream's batches: the highest sequence pruned so far. */
 const PRUNED = 'pruned-up-to';
 /** How many appended batches stay in memory for a following reader (a batch is at most one page of records). */
-const RECENT_BATCHES = 12;
+const RECENT_BATCHES = 8;
 const fileName = (seq: number): string => `${String(seq).padStart(12, '0')}.json.gz`;
 
 export class Hub {

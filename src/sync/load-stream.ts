@@ -35,7 +35,7 @@ export interface StreamLoadInput {
  * Rows per load. Rows are staged to disk chunk by chunk, so a load's size costs no memory; larger loads mean fewer
  * transactions and, in DuckDB, fewer scans of the table's ids (each load deletes the ids it writes).
  */
-const ROWS_PER_LOAD = 100_000;
+const ROWS_PER_LOAD = 50_000;
 
 interface ReadBatch {
   readonly seq: number;

@@ -10,6 +10,8 @@ export interface StagedRows {
   readonly files: readonly string[];
   /** Distinct ids staged. */
   readonly rows: number;
+  /** The distinct ids, as `encodeIds` wrote them; absent without it. */
+  readonly idsFile?: string;
   /** Some id is in more than one chunk: the engine keeps the row of the latest chunk. */
   readonly repeats: boolean;
   /** Removes the files; safe to call twice. */
@@ -23,6 +25,7 @@ export async function stageRows(
   chunks: Iterable<readonly Row[]> | AsyncIterable<readonly Row[]>,
   tableName: string,
   encode: (rows: readonly Row[], chunk: number) => string,
+  encodeIds?: (ids: Iterable<Row[string] | undefined>) => string,
 ): Promise<StagedRows> {
   const dir = await mkdtemp(join(tmpdir(), 'twilio-source-stage-'));
   const remove = (): Promise<void> => rm(dir, { recursive: true, force: true });
@@ -43,9 +46,12 @@ export async function stageRows(
       await writeFile(file, encode(rows, files.length));
       files.push(file);
     }
+    if (encodeIds === undefined || files.length === 0) return { files, rows: ids.size, repeats, remove };
+    const idsFile = join(dir, 'ids');
+    await writeFile(idsFile, encodeIds(ids));
+    return { files, rows: ids.size, repeats, idsFile, remove };
   } catch (error) {
     await remove();
     throw error;
   }
-  return { files, rows: ids.size, repeats, remove };
 }

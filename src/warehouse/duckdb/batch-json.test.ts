@@ -1,6 +1,6 @@
 // batchJson: text read_json would reject is cleaned exactly as the PostgreSQL path cleans it.
 import { describe, expect, it } from 'vitest';
-import { batchJson } from './batch-json.js';
+import { batchJson, jsonLines } from './batch-json.js';
 
 describe('batchJson', () => {
   it('replaces lone surrogates with U+FFFD and drops NUL, leaving escaped backslashes and pairs alone', () => {
@@ -10,5 +10,8 @@ describe('batchJson', () => {
 
   it('writes non-finite numbers as null', () => {
     expect(batchJson([{ a: Number.NaN, b: Number.NEGATIVE_INFINITY, c: 1.5 }])).toBe('[{"a":null,"b":null,"c":1.5}]');
+  });
+  it('writes one JSON value per line, cleaned the same way', () => {
+    expect(jsonLines(['SM1', 'a\ud83db', 'x\u0000y'])).toBe('"SM1"\n"a\\ufffdb"\n"xy"\n');
   });
 });

@@ -10,8 +10,21 @@ const UNLOADABLE_ESCAPES = /(?<!\\)((?:\\\\)*)\\u(d[89a-f][0-9a-f]{2}|0000)/g;
  * PostgreSQL text cannot hold it, so both engines store the same text.
  */
 export function batchJson(rows: readonly unknown[]): string {
-  const json = JSON.stringify(rows);
-  if (!json.includes('\\u')) return json;
+  return loadableJson(JSON.stringify(rows));
+}
+
+/** One JSON text per line (read_json's newline_delimited), each value cleaned as batchJson cleans it. */
+export function jsonLines(values: Iterable<unknown>): string {
+  let text = '';
+  for (const value of values) text += `${JSON.stringify(value)}\n`;
+  return loadableJson(text);
+}
+
+/** A cheap scan first: most batches hold neither, and the replace with a callback costs far more than a test. */
+const MAYBE_UNLOADABLE = /\\u(d[89a-f]|0000)/;
+
+function loadableJson(json: string): string {
+  if (!MAYBE_UNLOADABLE.test(json)) return json;
   return json.replace(UNLOADABLE_ESCAPES, (_match, backslashes: string, code: string) =>
     code === '0000' ? backslashes : `${backslashes}\\ufffd`,
   );

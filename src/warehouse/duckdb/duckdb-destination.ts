@@ -11,7 +11,7 @@ import { stageRows } from '../stage-rows.js';
 import type { Destination, LoadMarker, StagedLoad } from '../destination.js';
 import type { Column, Row, TableDef } from '../table.js';
 import { DuckDBSession, type BusyRetry } from './duckdb-session.js';
-import { batchJson } from './batch-json.js';
+import { batchJson, jsonLines } from './batch-json.js';
 import { duckdbTypes } from './duckdb-types.js';
 import { loadIntoDuckDB } from './load-into-duckdb.js';
 
@@ -67,7 +67,7 @@ export class DuckDBDestination implements Destination {
 
   async stage(table: TableDef, chunks: Iterable<readonly Row[]> | AsyncIterable<readonly Row[]>): Promise<StagedLoad> {
     checkTableDef(table);
-    const staged = await stageRows(chunks, table.name, (rows) => batchJson(rows));
+    const staged = await stageRows(chunks, table.name, (rows) => batchJson(rows), (ids) => jsonLines(ids));
     return {
       rows: staged.rows,
       commit: (marker) => this.withConnection((session) => loadIntoDuckDB(session, table, staged, marker)).finally(() => staged.remove()),

@@ -15,7 +15,8 @@ import { duckdbTypes } from './duckdb-types.js';
 const JSON_READ_TYPES: Partial<Record<ColumnType, string>> = { bigint: 'BIGINT', double: 'DOUBLE', boolean: 'BOOLEAN' };
 /** The column read_json names each row's file with; files sort in chunk order (stage-rows.ts). */
 const FILE_COLUMN = '_twilio_source_file';
-/** A temporary table, within the load's transaction, of the values of columns the definition omits. */
+/** Temporary tables within the load's transaction: the ids it writes, and the values of columns it omits. */
+const IDS = '"_twilio_source_ids"';
 const KEPT = '"_twilio_source_kept"';
 
 /**
@@ -37,11 +38,14 @@ export async function loadIntoDuckDB(session: DuckDBSession, table: TableDef, st
 async function replaceRows(session: DuckDBSession, table: TableDef, staged: StagedRows, columns: TableColumns): Promise<void> {
   const target = qualifiedName(table.schema, table.name, session.catalog);
   const files = `[${staged.files.map(quoteLiteral).join(', ')}]`;
-  const ids = `SELECT "id" FROM read_json(${files}, format = 'array', columns = {"id": 'VARCHAR'})`;
+  // The ids in a temporary table, whose size the planner knows, so the join hashes them and not the whole table.
+  await session.query(
+    `CREATE TEMP TABLE ${IDS} AS SELECT "id" FROM read_json(${quoteLiteral(staged.idsFile ?? '')}, format = 'newline_delimited', records = false, columns = {"id": 'VARCHAR'})`,
+  );
   // Columns of the table the definition omits keep their values: copied aside before the rows are deleted.
   const kept = columns.omitted.map((name) => quoteIdentifier(name));
-  if (kept.length > 0) await session.query(`CREATE TEMP TABLE ${KEPT} AS SELECT "id", ${kept.join(', ')} FROM ${target} WHERE "id" IN (${ids})`);
-  await session.query(`DELETE FROM ${target} WHERE "id" IN (${ids})`);
+  if (kept.length > 0) await session.query(`CREATE TEMP TABLE ${KEPT} AS SELECT "id", ${kept.join(', ')} FROM ${target} WHERE "id" IN (SELECT "id" FROM ${IDS})`);
+  await session.query(`DELETE FROM ${target} WHERE "id" IN (SELECT "id" FROM ${IDS})`);
   const loaded = columns.loaded;
   const readTypes = loaded.map((c) => `${c.quoted}: '${JSON_READ_TYPES[c.type] ?? 'VARCHAR'}'`).join(', ');
   const values = loaded.map((c) => (c.type in JSON_READ_TYPES ? `s.${c.quoted}` : `CAST(s.${c.quoted} AS ${duckdbTypes.sqlType(c.type)})`));
@@ -54,6 +58,7 @@ async function replaceRows(session: DuckDBSession, table: TableDef, staged: Stag
      FROM read_json(${files}, format = 'array', columns = {${readTypes}}${fileColumn}) AS s
      ${kept.length > 0 ? `LEFT JOIN ${KEPT} AS k USING ("id")` : ''} ${latest}`,
   );
+  await session.query(`DROP TABLE ${IDS}`);
   if (kept.length > 0) await session.query(`DROP TABLE ${KEPT}`);
 }
 
