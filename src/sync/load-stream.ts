@@ -5,7 +5,6 @@ import type { Hub, HubBatch } from '../hub/hub.js';
 import type { Destination } from '../warehouse/destination.js';
 import type { Row } from '../warehouse/table.js';
 import { crashPoint } from '../crash-point.js';
-import { flatten, type FlatRecord } from './flatten.js';
 import type { TableShape } from './table-shape.js';
 
 export interface TableLoad {
@@ -40,7 +39,6 @@ const ROWS_PER_LOAD = 50_000;
 interface ReadBatch {
   readonly seq: number;
   readonly batch: HubBatch;
-  readonly flat: FlatRecord[];
 }
 
 /**
@@ -60,7 +58,7 @@ export async function loadStream(input: StreamLoadInput): Promise<void> {
     if (first === undefined) break;
     carried = first;
     // New fields are typed by the warehouse first: an existing column keeps its type.
-    shape.discover(first.flat);
+    shape.discover(first.batch.records);
     if (shape.changed) {
       await committing;
       shape.adopt(await destination.ensureTable(shape.def));
@@ -72,10 +70,9 @@ export async function loadStream(input: StreamLoadInput): Promise<void> {
         const read = carried ?? (await nextBatch());
         carried = undefined;
         if (read === undefined) return;
-        shape.discover(read.flat);
-        const shaped = shape.changed ? undefined : shape.toRows(read.flat, read.batch.receivedAt, new Date().toISOString());
+        const shaped = shape.toRows(read.batch.records, read.batch.receivedAt, new Date().toISOString());
         // A new column (or a `_raw` one for a value that did not fit) ends this load; the batch starts the next one.
-        if (shaped === undefined || shape.changed) {
+        if (shape.changed) {
           carried = read;
           return;
         }
@@ -114,8 +111,7 @@ function batchReader(input: StreamLoadInput, afterSeq: number): () => Promise<Re
     for (;;) {
       const seq = queue.shift();
       if (seq !== undefined) {
-        const batch = await input.hub.read(input.stream, seq);
-        return { seq, batch, flat: batch.records.map((record) => flatten(record)) };
+        return { seq, batch: await input.hub.read(input.stream, seq) };
       }
       // Both taken before listing, so an append or the source run's end meanwhile is not missed.
       const woken = input.wake();

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { allCollections } from '../collections/all-collections.js';
-import { flatten } from './flatten.js';
 import { TableShape } from './table-shape.js';
 
 const message = {
@@ -19,7 +18,7 @@ const message = {
 describe('TableShape', () => {
   it('types Twilio values: RFC 2822 dates, numeric strings, nested objects flattened', () => {
     const shape = new TableShape('twilio', allCollections.messages);
-    const flat = [flatten(message)];
+    const flat = [message];
     shape.discover(flat);
     const { rows, notices } = shape.toRows(flat, '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:01.000Z');
     expect(notices).toEqual([]);
@@ -39,7 +38,7 @@ describe('TableShape', () => {
   it('adds a column for a field Twilio adds later, typed from its first value', () => {
     const shape = new TableShape('twilio', allCollections.messages);
     shape.adopt(shape.def.columns);
-    shape.discover([flatten({ ...message, tags: { campaign: 'x' }, risk_score: 0.5, labels: ['a'] })]);
+    shape.discover([{ ...message, tags: { campaign: 'x' }, risk_score: 0.5, labels: ['a'] }]);
     expect(shape.changed).toBe(true);
     const types = Object.fromEntries(shape.def.columns.map((c) => [c.name, c.type]));
     expect(types).toMatchObject({ tags_campaign: 'text', risk_score: 'double', labels: 'json' });
@@ -47,7 +46,7 @@ describe('TableShape', () => {
 
   it('keeps a value its column cannot hold in <field>_raw and says so', () => {
     const shape = new TableShape('twilio', allCollections.messages);
-    const flat = [flatten({ ...message, date_sent: 'not a date', num_segments: 'many' })];
+    const flat = [{ ...message, date_sent: 'not a date', num_segments: 'many' }];
     shape.discover(flat);
     const { rows, notices } = shape.toRows(flat, '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z');
     expect(rows[0]).toMatchObject({ date_sent: null, date_sent_raw: 'not a date', num_segments: null, num_segments_raw: 'many' });
@@ -58,14 +57,26 @@ describe('TableShape', () => {
   it('keeps the warehouse type of an existing column', () => {
     const shape = new TableShape('twilio', allCollections.messages);
     shape.adopt([{ name: 'risk_score', type: 'text' }]);
-    const flat = [flatten({ ...message, risk_score: 0.5 })];
+    const flat = [{ ...message, risk_score: 0.5 }];
     shape.discover(flat);
     expect(shape.toRows(flat, '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z').rows[0]?.['risk_score']).toBe('0.5');
   });
 
+  it('discovers while it shapes: a field first seen in toRows gets its column, and the shape says it changed', () => {
+    const shape = new TableShape('twilio', allCollections.messages);
+    shape.adopt(shape.def.columns);
+    const { rows } = shape.toRows([{ ...message, tags: { campaign: 'x' }, labels: ['a'] }], 'x', 'y');
+    expect(shape.changed).toBe(true);
+    expect(rows[0]).toMatchObject({ tags_campaign: 'x', labels: '["a"]' });
+    expect(shape.def.columns.filter((c) => c.name === 'tags_campaign' || c.name === 'labels')).toEqual([
+      { name: 'tags_campaign', type: 'text' },
+      { name: 'labels', type: 'json' },
+    ]);
+  });
+
   it('skips a record without its id and reports it', () => {
     const shape = new TableShape('twilio', allCollections.messages);
-    const { rows, notices } = shape.toRows([flatten({ ...message, sid: null })], 'x', 'y');
+    const { rows, notices } = shape.toRows([{ ...message, sid: null }], 'x', 'y');
     expect(rows).toEqual([]);
     expect(notices[0]).toContain('without sid');
   });

@@ -3,7 +3,6 @@
 import type { Collection } from '../collections/collection.js';
 import type { Column, ColumnType, Row, TableDef } from '../warehouse/table.js';
 import { convertCell, inferType } from './convert-cell.js';
-import type { FlatRecord } from './flatten.js';
 
 const baseColumns: readonly Column[] = [
   { name: 'id', type: 'text' },
@@ -42,23 +41,35 @@ export class TableShape {
   }
 
   /** Adds an inferred column for every field not seen before. */
-  discover(records: readonly FlatRecord[]): void {
-    for (const record of records) {
-      for (const field in record) {
-        if (this.#columns.has(field)) continue;
-        const type = inferType(record[field]);
-        if (type === undefined) continue; // only nulls so far: wait for a real value to type it
-        this.#columns.set(field, type);
-        this.#changed = true;
-      }
+  discover(records: readonly TwilioRecord[]): void {
+    for (const record of records) this.#discover(record, '');
+  }
+
+  #discover(record: TwilioRecord, prefix: string): void {
+    for (const key in record) {
+      const value = record[key];
+      const field = prefix === '' ? key : `${prefix}_${key}`;
+      if (isNested(value)) this.#discover(value, field);
+      else if (!this.#columns.has(field)) this.#infer(field, value);
     }
   }
 
+  /** A field seen for the first time gets the type of its first real value; nulls wait for one. */
+  #infer(field: string, value: unknown): ColumnType | undefined {
+    const type = inferType(value);
+    if (type === undefined) return undefined;
+    this.#columns.set(field, type);
+    this.#changed = true;
+    return type;
+  }
+
   /**
-   * Converts records to rows. A value its column cannot hold (a field that changed type, an unparseable date)
-   * lands as NULL there and verbatim in `<field>_raw`, and is reported once per field in `notices`.
+   * Converts records to rows in one pass, flattening nested objects (`subresource_uris.media` becomes
+   * `subresource_uris_media`) and discovering fields as discover does. A value its column cannot hold (a field that
+   * changed type, an unparseable date) lands as NULL there and verbatim in `<field>_raw`, and is reported once per
+   * field in `notices`. When `changed` is true afterwards, the rows need columns the warehouse does not have yet.
    */
-  toRows(records: readonly FlatRecord[], receivedAt: string, uuidTs: string): { rows: Row[]; notices: string[] } {
+  toRows(records: readonly TwilioRecord[], receivedAt: string, uuidTs: string): { rows: Row[]; notices: string[] } {
     const notices = new Set<string>();
     const rows: Row[] = [];
     for (const record of records) {
@@ -68,25 +79,42 @@ export class TableShape {
         continue;
       }
       const row: Record<string, Row[string]> = { id, received_at: receivedAt, uuid_ts: uuidTs };
-      for (const field in record) {
-        const type = this.#columns.get(field);
-        if (type === undefined) continue; // all-null field not yet typed
-        const cell = convertCell(record[field], type);
-        if (cell !== undefined) {
-          row[field] = cell;
-          continue;
-        }
-        const rawField = `${field}_raw`;
-        if (!this.#columns.has(rawField)) {
-          this.#columns.set(rawField, 'text');
-          this.#changed = true;
-        }
-        row[field] = null;
-        row[rawField] = convertCell(record[field], 'text') ?? null;
-        notices.add(`${this.#name}.${field}: a value did not fit the column's type ${type}; kept as text in ${rawField}`);
-      }
+      this.#fill(row, record, '', notices);
       rows.push(row);
     }
     return { rows, notices: [...notices] };
   }
+
+  #fill(row: Record<string, Row[string]>, record: TwilioRecord, prefix: string, notices: Set<string>): void {
+    for (const key in record) {
+      const value = record[key];
+      const field = prefix === '' ? key : `${prefix}_${key}`;
+      if (isNested(value)) {
+        this.#fill(row, value, field, notices);
+        continue;
+      }
+      const type = this.#columns.get(field) ?? this.#infer(field, value);
+      if (type === undefined) continue; // all-null field not yet typed
+      const cell = convertCell(value, type);
+      if (cell !== undefined) {
+        row[field] = cell;
+        continue;
+      }
+      const rawField = `${field}_raw`;
+      if (!this.#columns.has(rawField)) {
+        this.#columns.set(rawField, 'text');
+        this.#changed = true;
+      }
+      row[field] = null;
+      row[rawField] = convertCell(value, 'text') ?? null;
+      notices.add(`${this.#name}.${field}: a value did not fit the column's type ${type}; kept as text in ${rawField}`);
+    }
+  }
+}
+
+/** A record as Twilio lists it: nested objects become `parent_child` fields, arrays stay whole (JSON). */
+export type TwilioRecord = Readonly<Record<string, unknown>>;
+
+function isNested(value: unknown): value is TwilioRecord {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
