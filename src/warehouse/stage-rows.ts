@@ -8,9 +8,9 @@ import type { Row } from './table.js';
 /** A load's rows on disk, one file per chunk in chunk order; each chunk holds an id at most once. */
 export interface StagedRows {
   readonly files: readonly string[];
-  /** Distinct ids staged. */
-  readonly rows: number;
-  /** The distinct ids, as `encodeIds` wrote them; absent without it. */
+  /** The distinct ids staged. */
+  readonly ids: readonly string[];
+  /** The same ids, as `encodeIds` wrote them; absent without it. */
   readonly idsFile?: string;
   /** Some id is in more than one chunk: the engine keeps the row of the latest chunk. */
   readonly repeats: boolean;
@@ -25,20 +25,20 @@ export async function stageRows(
   chunks: Iterable<readonly Row[]> | AsyncIterable<readonly Row[]>,
   tableName: string,
   encode: (rows: readonly Row[], chunk: number) => string,
-  encodeIds?: (ids: Iterable<Row[string] | undefined>) => string,
+  encodeIds?: (ids: readonly string[]) => string,
 ): Promise<StagedRows> {
   const dir = await mkdtemp(join(tmpdir(), 'twilio-source-stage-'));
   const remove = (): Promise<void> => rm(dir, { recursive: true, force: true });
   const files: string[] = [];
   // Only the ids are kept across chunks (a few MB for a large load), to learn whether the engine must dedupe.
-  const ids = new Set<Row[string] | undefined>();
+  const ids = new Set<string>();
   let repeats = false;
   try {
     for await (const chunk of chunks) {
       const rows = lastRowPerId(chunk, tableName);
       if (rows.length === 0) continue;
       for (const row of rows) {
-        const id = row['id'];
+        const id = String(row['id']);
         if (ids.has(id)) repeats = true;
         else ids.add(id);
       }
@@ -46,10 +46,11 @@ export async function stageRows(
       await writeFile(file, encode(rows, files.length));
       files.push(file);
     }
-    if (encodeIds === undefined || files.length === 0) return { files, rows: ids.size, repeats, remove };
+    const list = [...ids];
+    if (encodeIds === undefined || files.length === 0) return { files, ids: list, repeats, remove };
     const idsFile = join(dir, 'ids');
-    await writeFile(idsFile, encodeIds(ids));
-    return { files, rows: ids.size, repeats, idsFile, remove };
+    await writeFile(idsFile, encodeIds(list));
+    return { files, ids: list, repeats, idsFile, remove };
   } catch (error) {
     await remove();
     throw error;

@@ -69,7 +69,7 @@ export class DuckDBDestination implements Destination {
     checkTableDef(table);
     const staged = await stageRows(chunks, table.name, (rows) => batchJson(rows), (ids) => jsonLines(ids));
     return {
-      rows: staged.rows,
+      rows: staged.ids.length,
       commit: (marker) => this.withConnection((session) => loadIntoDuckDB(session, table, staged, marker)).finally(() => staged.remove()),
       discard: () => staged.remove(),
     };

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { SqlParam, SqlRow, SqlSession } from '../sql-session.js';
 import type { Column } from '../table.js';
+import type { IdFilter } from './id-filter.js';
 import { WarehouseBusyError, WarehouseUnavailableError } from '../warehouse-errors.js';
 
 export interface BusyRetry {
@@ -29,6 +30,11 @@ export class DuckDBSession implements SqlSession {
    * lasts because it holds the file's lock, so nobody else can alter a table meanwhile.
    */
   readonly knownColumns = new Map<string, readonly Column[]>();
+  /**
+   * Per table `schema.table`: the ids this session loaded, when the table was empty at its first load in this session
+   * (null when it was not). Holding the file's lock, the session is the table's only writer, so those are all its ids.
+   */
+  readonly loadedIds = new Map<string, IdFilter | null>();
 
   static async open(path: string, retry: BusyRetry): Promise<DuckDBSession> {
     const instance = await openInstance(path, retry);

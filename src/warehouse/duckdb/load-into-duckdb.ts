@@ -10,6 +10,7 @@ import type { ColumnType, TableDef } from '../table.js';
 import { InvalidTableError } from '../warehouse-errors.js';
 import type { DuckDBSession } from './duckdb-session.js';
 import { duckdbTypes } from './duckdb-types.js';
+import { IdFilter } from './id-filter.js';
 
 /** What read_json parses each type as; the rest arrive as text and are CAST, which honours UTC offsets. */
 const JSON_READ_TYPES: Partial<Record<ColumnType, string>> = { bigint: 'BIGINT', double: 'DOUBLE', boolean: 'BOOLEAN' };
@@ -38,14 +39,18 @@ export async function loadIntoDuckDB(session: DuckDBSession, table: TableDef, st
 async function replaceRows(session: DuckDBSession, table: TableDef, staged: StagedRows, columns: TableColumns): Promise<void> {
   const target = qualifiedName(table.schema, table.name, session.catalog);
   const files = `[${staged.files.map(quoteLiteral).join(', ')}]`;
-  // The ids in a temporary table, whose size the planner knows, so the join hashes them and not the whole table.
-  await session.query(
-    `CREATE TEMP TABLE ${IDS} AS SELECT "id" FROM read_json(${quoteLiteral(staged.idsFile ?? '')}, format = 'newline_delimited', records = false, columns = {"id": 'VARCHAR'})`,
-  );
+  const present = await mayHoldAny(session, table, target, staged.ids);
   // Columns of the table the definition omits keep their values: copied aside before the rows are deleted.
-  const kept = columns.omitted.map((name) => quoteIdentifier(name));
-  if (kept.length > 0) await session.query(`CREATE TEMP TABLE ${KEPT} AS SELECT "id", ${kept.join(', ')} FROM ${target} WHERE "id" IN (SELECT "id" FROM ${IDS})`);
-  await session.query(`DELETE FROM ${target} WHERE "id" IN (SELECT "id" FROM ${IDS})`);
+  const kept = present ? columns.omitted.map((name) => quoteIdentifier(name)) : [];
+  if (present) {
+    // The ids in a temporary table, whose size the planner knows, so the join hashes them and not the whole table.
+    await session.query(
+      `CREATE TEMP TABLE ${IDS} AS SELECT "id" FROM read_json(${quoteLiteral(staged.idsFile ?? '')}, format = 'newline_delimited', records = false, columns = {"id": 'VARCHAR'})`,
+    );
+    if (kept.length > 0) await session.query(`CREATE TEMP TABLE ${KEPT} AS SELECT "id", ${kept.join(', ')} FROM ${target} WHERE "id" IN (SELECT "id" FROM ${IDS})`);
+    await session.query(`DELETE FROM ${target} WHERE "id" IN (SELECT "id" FROM ${IDS})`);
+    await session.query(`DROP TABLE ${IDS}`);
+  }
   const loaded = columns.loaded;
   const readTypes = loaded.map((c) => `${c.quoted}: '${JSON_READ_TYPES[c.type] ?? 'VARCHAR'}'`).join(', ');
   const values = loaded.map((c) => (c.type in JSON_READ_TYPES ? `s.${c.quoted}` : `CAST(s.${c.quoted} AS ${duckdbTypes.sqlType(c.type)})`));
@@ -58,8 +63,27 @@ async function replaceRows(session: DuckDBSession, table: TableDef, staged: Stag
      FROM read_json(${files}, format = 'array', columns = {${readTypes}}${fileColumn}) AS s
      ${kept.length > 0 ? `LEFT JOIN ${KEPT} AS k USING ("id")` : ''} ${latest}`,
   );
-  await session.query(`DROP TABLE ${IDS}`);
   if (kept.length > 0) await session.query(`DROP TABLE ${KEPT}`);
+}
+
+/**
+ * Whether the table may already hold one of the ids, so the load must delete first. A table empty at this session's
+ * first load into it keeps an IdFilter of what the session loads since, and answers without scanning the table.
+ * Ids are added before the insert: a load that then fails only leaves ids a later load deletes for nothing.
+ */
+async function mayHoldAny(session: DuckDBSession, table: TableDef, target: string, ids: readonly string[]): Promise<boolean> {
+  const key = `${table.schema}.${table.name}`;
+  let filter = session.loadedIds.get(key);
+  if (filter === undefined) {
+    const empty = (await session.query(`SELECT NOT EXISTS (SELECT 1 FROM ${target}) AS empty`))[0]?.['empty'] === true;
+    filter = empty ? new IdFilter() : null;
+    session.loadedIds.set(key, filter);
+  }
+  if (filter === null) return true;
+  const known = filter;
+  const present = ids.some((id) => known.mightHave(id));
+  for (const id of ids) known.add(id);
+  return present;
 }
 
 interface TableColumns {

@@ -69,7 +69,7 @@ export class PostgresDestination implements Destination {
         await recordLoad(session, table.schema, marker);
         crashPoint('warehouse:before-commit');
       });
-    return { rows: staged.rows, commit: (marker) => commit(marker).finally(() => staged.remove()), discard: () => staged.remove() };
+    return { rows: staged.ids.length, commit: (marker) => commit(marker).finally(() => staged.remove()), discard: () => staged.remove() };
   }
 
   async loadedSeqs(schema: string): Promise<ReadonlyMap<string, number>> {
