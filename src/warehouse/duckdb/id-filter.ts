@@ -5,8 +5,10 @@
 const BITS_PER_ID = 32;
 const PROBES = 22;
 const FIRST_CAPACITY = 1 << 16;
+/** Layers double up to this many ids (4 MB) and stay that size: the filter costs 4 bytes an id, plus one layer's slack. */
+const MAX_LAYER_CAPACITY = 1 << 20;
 
-/** One fixed-size filter; the filter grows by adding layers of twice the capacity, so its size follows the table. */
+/** One fixed-size filter; the filter grows by adding layers, so its size follows the table. */
 class Layer {
   readonly bits: Uint32Array;
   readonly capacity: number;
@@ -42,7 +44,7 @@ export class IdFilter {
   add(id: string): void {
     let top = this.#layers.at(-1);
     if (top === undefined || top.count >= top.capacity) {
-      top = new Layer(top === undefined ? FIRST_CAPACITY : top.capacity * 2);
+      top = new Layer(top === undefined ? FIRST_CAPACITY : Math.min(top.capacity * 2, MAX_LAYER_CAPACITY));
       this.#layers.push(top);
     }
     const [h1, h2] = hashes(id);
