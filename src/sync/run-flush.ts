@@ -1,5 +1,6 @@
 // A warehouse run by hand or after a source run: opens the warehouse only for the load, and turns a warehouse
 // that is busy or down into a report (the data waits safely in the hub) instead of a crash.
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hub } from '../hub/hub.js';
 import { RunLockedError } from '../hub/hub-errors.js';
@@ -39,7 +40,11 @@ export async function runFlush(input: FlushInput, onProgress?: (table: string, r
     return { tables: [], notices: [`${error.message}; it or the next warehouse run loads what this run read`] };
   }
   try {
-    const destination = openDestination(input.warehouse);
+    // Loads stage their rows beside the hub, on the disk the user gave the data, not in a memory-backed /tmp; what a
+    // crashed run left there is only scratch, and this run holds the lock.
+    const staging = join(dir, 'staging');
+    await rm(staging, { recursive: true, force: true });
+    const destination = openDestination(input.warehouse, { stagingDir: staging });
     try {
       const run = () =>
         runWarehouse({

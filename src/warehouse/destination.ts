@@ -8,6 +8,12 @@ export interface LoadMarker {
   readonly seq: number;
 }
 
+/** Where an engine stages a load's rows before committing them. */
+export interface StagingOptions {
+  /** A folder for the scratch files (default: the system's temp directory, which may be memory-backed). */
+  readonly stagingDir?: string;
+}
+
 /** A load's rows written out (not yet in the table); `commit` loads them, `discard` drops them. */
 export interface StagedLoad {
   /** Distinct ids staged. */

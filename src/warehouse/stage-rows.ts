@@ -1,9 +1,10 @@
 // Writes a load's rows to scratch files chunk by chunk, so a load of any size holds one chunk in memory at a time.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lastRowPerId } from './last-row-per-id.js';
 import type { Row } from './table.js';
+import { StagingWriteError } from './warehouse-errors.js';
 
 /** A load's rows on disk, one file per chunk in chunk order; each chunk holds an id at most once. */
 export interface StagedRows {
@@ -21,13 +22,22 @@ export interface StagedRows {
 /** The chunk file names sort in chunk order, which the engines rely on to let the latest chunk win. */
 const chunkFile = (dir: string, index: number): string => join(dir, `${String(index).padStart(8, '0')}.chunk`);
 
-export async function stageRows(
-  chunks: Iterable<readonly Row[]> | AsyncIterable<readonly Row[]>,
-  tableName: string,
-  encode: (rows: readonly Row[], chunk: number) => string,
-  encodeIds?: (ids: readonly string[]) => string,
-): Promise<StagedRows> {
-  const dir = await mkdtemp(join(tmpdir(), 'twilio-source-stage-'));
+export interface StageRowsOptions {
+  readonly tableName: string;
+  /** The folder the load's own folder is made in (default: the system's temp directory). */
+  readonly dir: string | undefined;
+  readonly encode: (rows: readonly Row[], chunk: number) => string;
+  readonly encodeIds?: (ids: readonly string[]) => string;
+}
+
+export async function stageRows(chunks: Iterable<readonly Row[]> | AsyncIterable<readonly Row[]>, options: StageRowsOptions): Promise<StagedRows> {
+  const { tableName, encode, encodeIds } = options;
+  const parent = options.dir ?? tmpdir();
+  const dir = await mkdir(parent, { recursive: true })
+    .then(() => mkdtemp(join(parent, 'stage-')))
+    .catch((error: unknown) => {
+      throw new StagingWriteError(parent, error);
+    });
   const remove = (): Promise<void> => rm(dir, { recursive: true, force: true });
   const files: string[] = [];
   // Only the ids are kept across chunks (a few MB for a large load), to learn whether the engine must dedupe.
@@ -43,13 +53,17 @@ export async function stageRows(
         else ids.add(id);
       }
       const file = chunkFile(dir, files.length);
-      await writeFile(file, encode(rows, files.length));
+      await writeFile(file, encode(rows, files.length)).catch((error: unknown) => {
+        throw new StagingWriteError(dir, error);
+      });
       files.push(file);
     }
     const list = [...ids];
     if (encodeIds === undefined || files.length === 0) return { files, ids: list, repeats, remove };
     const idsFile = join(dir, 'ids');
-    await writeFile(idsFile, encodeIds(list));
+    await writeFile(idsFile, encodeIds(list)).catch((error: unknown) => {
+      throw new StagingWriteError(dir, error);
+    });
     return { files, ids: list, repeats, idsFile, remove };
   } catch (error) {
     await remove();

@@ -24,3 +24,12 @@ export class WarehouseBusyError extends Error {
 export class WarehouseUnavailableError extends Error {
   override readonly name = 'WarehouseUnavailableError';
 }
+
+/** A load's rows could not be staged to disk (full disk, permissions); nothing reached the warehouse. */
+export class StagingWriteError extends Error {
+  override readonly name = 'StagingWriteError';
+  constructor(dir: string, cause: unknown) {
+    const reason = (cause as NodeJS.ErrnoException | undefined)?.code ?? String(cause);
+    super(`Could not write a load's rows to ${dir} (${reason}): free some disk space or fix its permissions, then run again`, { cause });
+  }
+}

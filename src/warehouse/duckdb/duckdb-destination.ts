@@ -8,14 +8,14 @@ import { loadedSeqsIn } from '../load-markers.js';
 import { Mutex } from '../mutex.js';
 import { ensureTableIn } from '../table-sql.js';
 import { stageRows } from '../stage-rows.js';
-import type { Destination, LoadMarker, StagedLoad } from '../destination.js';
+import type { Destination, LoadMarker, StagedLoad, StagingOptions } from '../destination.js';
 import type { Column, Row, TableDef } from '../table.js';
 import { DuckDBSession, type BusyRetry } from './duckdb-session.js';
 import { batchJson, jsonLines } from './batch-json.js';
 import { duckdbTypes } from './duckdb-types.js';
 import { loadIntoDuckDB } from './load-into-duckdb.js';
 
-export interface DuckDBOptions {
+export interface DuckDBOptions extends StagingOptions {
   /** Retries while another process holds the file, before WarehouseBusyError (default 6). */
   readonly busyRetries?: number;
   /** The first wait between those retries, doubled each time (default 250 ms). */
@@ -43,10 +43,12 @@ export class DuckDBDestination implements Destination {
   readonly path: string;
   private readonly retry: BusyRetry;
   private readonly fileMutex: Mutex;
+  private readonly stagingDir: string | undefined;
 
   constructor(path: string, options: DuckDBOptions = {}) {
     this.path = resolve(path);
     this.retry = { retries: options.busyRetries ?? 6, delayMs: options.busyRetryDelayMs ?? 250 };
+    this.stagingDir = options.stagingDir;
     const mutex = fileMutexes.get(this.path) ?? new Mutex();
     fileMutexes.set(this.path, mutex);
     this.fileMutex = mutex;
@@ -67,7 +69,7 @@ export class DuckDBDestination implements Destination {
 
   async stage(table: TableDef, chunks: Iterable<readonly Row[]> | AsyncIterable<readonly Row[]>): Promise<StagedLoad> {
     checkTableDef(table);
-    const staged = await stageRows(chunks, table.name, (rows) => batchJson(rows), (ids) => jsonLines(ids));
+    const staged = await stageRows(chunks, { tableName: table.name, dir: this.stagingDir, encode: (rows) => batchJson(rows), encodeIds: (ids) => jsonLines(ids) });
     return {
       rows: staged.ids.length,
       commit: (marker) => this.withConnection((session) => loadIntoDuckDB(session, table, staged, marker)).finally(() => staged.remove()),

@@ -9,14 +9,14 @@ import { qualifiedName, quoteIdentifier } from '../identifiers.js';
 import { loadedSeqsIn, recordLoad } from '../load-markers.js';
 import { ensureTableIn } from '../table-sql.js';
 import { stageRows, type StagedRows } from '../stage-rows.js';
-import type { Destination, LoadMarker, StagedLoad } from '../destination.js';
+import type { Destination, LoadMarker, StagedLoad, StagingOptions } from '../destination.js';
 import type { SqlSession } from '../sql-session.js';
 import type { Column, Row, TableDef } from '../table.js';
 import { copyText } from './copy-text.js';
 import { describeServer, isUnavailable, unavailable } from './postgres-errors.js';
 import { postgresTypes } from './postgres-types.js';
 
-export interface PostgresOptions {
+export interface PostgresOptions extends StagingOptions {
   /** Connections in the pool (default 4): loads are bulk, so a few suffice. */
   readonly poolSize?: number;
   /** How long to wait for a connection before WarehouseUnavailableError (default 10 s). */
@@ -31,9 +31,11 @@ export class PostgresDestination implements Destination {
   readonly engine = 'postgres';
   readonly server: string;
   private readonly pool: Pool;
+  private readonly stagingDir: string | undefined;
 
   constructor(url: string, options: PostgresOptions = {}) {
     this.server = describeServer(url);
+    this.stagingDir = options.stagingDir;
     this.pool = new Pool({
       connectionString: url,
       max: options.poolSize ?? 4,
@@ -61,7 +63,7 @@ export class PostgresDestination implements Destination {
   async stage(table: TableDef, chunks: Iterable<readonly Row[]> | AsyncIterable<readonly Row[]>): Promise<StagedLoad> {
     checkTableDef(table);
     const names = table.columns.map((column) => column.name);
-    const staged = await stageRows(chunks, table.name, (rows, chunk) => copyText(rows, names, chunk));
+    const staged = await stageRows(chunks, { tableName: table.name, dir: this.stagingDir, encode: (rows, chunk) => copyText(rows, names, chunk) });
     const commit = (marker: LoadMarker): Promise<void> =>
       this.transaction(async (session, client) => {
         if (staged.files.length > 0) await this.upsert(session, client, table, staged);
