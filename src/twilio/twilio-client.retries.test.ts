@@ -1,38 +1,18 @@
 // Retries and refusals against fake Twilio servers: what is retried, what is not, and the exact lines users see.
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendJson, sendTwilioError, startFakeTwilio, type FakeHandler, type FakeTwilio } from './testing/fake-twilio-server.js';
-import type { RetryEvent } from './twilio-client-options.js';
-import { TwilioClient } from './twilio-client.js';
+import { sendJson, sendTwilioError, type FakeHandler } from './testing/fake-twilio-server.js';
+import { clientAgainst, closeFakeTwilios, PATH, SID } from './testing/fake-twilio-client.js';
 import { TwilioAuthError, TwilioNotFoundError, TwilioRequestError, TwilioUnavailableError } from './twilio-errors.js';
 
-const SID = 'AC0123456789abcdef0123456789abcdef';
-const PATH = `/2010-04-01/Accounts/${SID}/Messages.json`;
 const OK = { messages: [{ sid: 'SM1' }], next_page_uri: null };
-const servers: FakeTwilio[] = [];
-
-async function setup(handler: FakeHandler, options: { timeoutMs?: number; maxRetries?: number } = {}) {
-  const server = await startFakeTwilio(handler);
-  servers.push(server);
-  const retries: RetryEvent[] = [];
-  const twilio = new TwilioClient({
-    credentials: { accountSid: SID, authToken: 'token-xyz' },
-    baseUrl: server.baseUrl,
-    backoffBaseMs: 1,
-    backoffCapMs: 5,
-    onRetry: (event) => retries.push(event),
-    ...options,
-  });
-  return { server, twilio, retries };
-}
+const setup = clientAgainst;
 
 /** Fails the first `failures` requests with `fail`, then answers OK. */
 function flaky(failures: number, fail: FakeHandler): FakeHandler {
   return (request, response, index) => (index < failures ? fail(request, response, index) : sendJson(response, OK));
 }
 
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+afterEach(closeFakeTwilios);
 
 describe('retries', () => {
   it('retries a 429 (code 20429) without Retry-After using backoff', async () => {
@@ -118,11 +98,7 @@ describe('retries', () => {
 
   it('stops waiting at once when the signal aborts, without calling it unavailable', async () => {
     const controller = new AbortController();
-    const server = await startFakeTwilio((_q, response) => sendTwilioError(response, 503, 20503, 'Service Unavailable'));
-    servers.push(server);
-    const twilio = new TwilioClient({
-      credentials: { accountSid: SID, authToken: 'token-xyz' },
-      baseUrl: server.baseUrl,
+    const { twilio } = await setup((_q, response) => sendTwilioError(response, 503, 20503, 'Service Unavailable'), {
       backoffBaseMs: 60_000,
       backoffCapMs: 60_000,
       signal: controller.signal,
@@ -155,11 +131,8 @@ describe('refusals are not retried', () => {
   });
 
   it('names the API key when a key was used', async () => {
-    const server = await startFakeTwilio((_q, response) => sendTwilioError(response, 401, 20003, 'Authenticate'));
-    servers.push(server);
-    const twilio = new TwilioClient({
+    const { twilio } = await setup((_q, response) => sendTwilioError(response, 401, 20003, 'Authenticate'), {
       credentials: { accountSid: SID, apiKey: 'SK0123456789abcdef0123456789abcdef', apiSecret: 'secret-abc' },
-      baseUrl: server.baseUrl,
     });
     await expect(twilio.getJson(PATH)).rejects.toThrow(
       `Twilio rejected the credentials for ${SID} (error 20003): check the Account SID and API key (SK0123456789abcdef0123456789abcdef) and API secret`,

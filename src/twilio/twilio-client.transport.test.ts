@@ -1,33 +1,14 @@
 // The client's HTTP transport against fake Twilio servers: kept-alive connections, compressed bodies, aborts mid-request.
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sendJson, startFakeTwilio, type FakeHandler, type FakeTwilio } from './testing/fake-twilio-server.js';
-import type { RetryEvent } from './twilio-client-options.js';
+import { sendJson } from './testing/fake-twilio-server.js';
+import { clientAgainst, closeFakeTwilios, PATH, SID } from './testing/fake-twilio-client.js';
 import { TwilioClient } from './twilio-client.js';
 
-const SID = 'AC0123456789abcdef0123456789abcdef';
-const PATH = `/2010-04-01/Accounts/${SID}/Messages.json`;
 const OK = { messages: [{ sid: 'SM1', body: 'héllo 🎉' }], next_page_uri: null };
-const servers: FakeTwilio[] = [];
+const setup = clientAgainst;
 
-async function setup(handler: FakeHandler, options: { maxConcurrency?: number; signal?: AbortSignal } = {}) {
-  const server = await startFakeTwilio(handler);
-  servers.push(server);
-  const retries: RetryEvent[] = [];
-  const twilio = new TwilioClient({
-    credentials: { accountSid: SID, authToken: 'token-xyz' },
-    baseUrl: server.baseUrl,
-    backoffBaseMs: 1,
-    backoffCapMs: 5,
-    onRetry: (event) => retries.push(event),
-    ...options,
-  });
-  return { server, twilio, retries };
-}
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
+afterEach(closeFakeTwilios);
 
 describe('transport', () => {
   it('keeps connections alive: sequential pages share one, parallel ones at most maxConcurrency', async () => {
