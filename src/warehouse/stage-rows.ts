@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lastRowPerId } from './last-row-per-id.js';
+import type { LoadMarker, StagedLoad } from './destination.js';
 import type { Row } from './table.js';
 import { StagingWriteError } from './warehouse-errors.js';
 
@@ -69,4 +70,9 @@ export async function stageRows(chunks: Iterable<readonly Row[]> | AsyncIterable
     await remove();
     throw error;
   }
+}
+
+/** The engines' StagedLoad: `commit` runs the engine's load of these files, and either way the files go. */
+export function stagedLoad(staged: StagedRows, commit: (marker: LoadMarker) => Promise<void>): StagedLoad {
+  return { rows: staged.ids.length, commit: (marker) => commit(marker).finally(() => staged.remove()), discard: () => staged.remove() };
 }

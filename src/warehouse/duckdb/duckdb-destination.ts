@@ -7,7 +7,7 @@ import { validateIdentifier } from '../identifiers.js';
 import { loadedSeqsIn } from '../load-markers.js';
 import { Mutex } from '../mutex.js';
 import { ensureTableIn } from '../table-sql.js';
-import { stageRows } from '../stage-rows.js';
+import { stagedLoad, stageRows } from '../stage-rows.js';
 import type { Destination, LoadMarker, StagedLoad, StagingOptions } from '../destination.js';
 import type { Column, Row, TableDef } from '../table.js';
 import { DuckDBSession, type BusyRetry } from './duckdb-session.js';
@@ -70,11 +70,7 @@ export class DuckDBDestination implements Destination {
   async stage(table: TableDef, chunks: Iterable<readonly Row[]> | AsyncIterable<readonly Row[]>): Promise<StagedLoad> {
     checkTableDef(table);
     const staged = await stageRows(chunks, { tableName: table.name, dir: this.stagingDir, encode: (rows) => batchJson(rows), encodeIds: (ids) => jsonLines(ids) });
-    return {
-      rows: staged.ids.length,
-      commit: (marker) => this.withConnection((session) => loadIntoDuckDB(session, table, staged, marker)).finally(() => staged.remove()),
-      discard: () => staged.remove(),
-    };
+    return stagedLoad(staged, (marker) => this.withConnection((session) => loadIntoDuckDB(session, table, staged, marker)));
   }
 
   async loadedSeqs(schema: string): Promise<ReadonlyMap<string, number>> {

@@ -8,7 +8,7 @@ import { checkTableDef } from '../check-table-def.js';
 import { qualifiedName, quoteIdentifier } from '../identifiers.js';
 import { loadedSeqsIn, recordLoad } from '../load-markers.js';
 import { ensureTableIn } from '../table-sql.js';
-import { stageRows, type StagedRows } from '../stage-rows.js';
+import { stagedLoad, stageRows, type StagedRows } from '../stage-rows.js';
 import type { Destination, LoadMarker, StagedLoad, StagingOptions } from '../destination.js';
 import type { SqlSession } from '../sql-session.js';
 import type { Column, Row, TableDef } from '../table.js';
@@ -64,14 +64,14 @@ export class PostgresDestination implements Destination {
     checkTableDef(table);
     const names = table.columns.map((column) => column.name);
     const staged = await stageRows(chunks, { tableName: table.name, dir: this.stagingDir, encode: (rows, chunk) => copyText(rows, names, chunk) });
-    const commit = (marker: LoadMarker): Promise<void> =>
+    return stagedLoad(staged, (marker) =>
       this.transaction(async (session, client) => {
         if (staged.files.length > 0) await this.upsert(session, client, table, staged);
         crashPoint('warehouse:mid-load');
         await recordLoad(session, table.schema, marker);
         crashPoint('warehouse:before-commit');
-      });
-    return { rows: staged.ids.length, commit: (marker) => commit(marker).finally(() => staged.remove()), discard: () => staged.remove() };
+      }),
+    );
   }
 
   async loadedSeqs(schema: string): Promise<ReadonlyMap<string, number>> {
