@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { z } from 'zod';
+import { ByteWriter } from '../byte-writer.js';
 import { crashPoint } from '../crash-point.js';
 import { HubError, HubWriteError } from './hub-errors.js';
 import { SourceState } from './source-state.js';
@@ -35,6 +36,8 @@ export class Hub {
   readonly #appends = new Map<string, Promise<unknown>>();
   /** Batches appended by this process and not yet read, oldest first: a warehouse run following it skips the disk. */
   readonly #recent = new Map<string, HubBatch>();
+  /** Buffers for batches being compressed, reused: one per append in flight (see ByteWriter). */
+  readonly #writers: ByteWriter[] = [];
   #waiters: (() => void)[] = [];
 
   private constructor(dir: string, state: SourceState) {
@@ -62,11 +65,25 @@ export class Hub {
    * sequence order, so a reader never sees a later batch without the earlier ones.
    */
   async append(stream: string, batch: HubBatch): Promise<number> {
-    const compressed = await gzipAsync(JSON.stringify(batch), { level: 1 });
+    const compressed = await this.#compress(batch);
     const previous = this.#appends.get(stream) ?? Promise.resolve();
     const write = previous.catch(() => undefined).then(() => this.#write(stream, compressed, batch));
     this.#appends.set(stream, write);
     return write;
+  }
+
+  /** The batch's JSON, gzipped; written record by record, so no string is as large as the batch. */
+  async #compress(batch: HubBatch): Promise<Buffer> {
+    const out = this.#writers.pop() ?? new ByteWriter();
+    try {
+      out.clear();
+      out.write(`{"accountSid":${JSON.stringify(batch.accountSid)},"receivedAt":${JSON.stringify(batch.receivedAt)},"records":[`);
+      for (const [index, record] of batch.records.entries()) out.write(index === 0 ? JSON.stringify(record) : `,${JSON.stringify(record)}`);
+      out.write(']}');
+      return await gzipAsync(out.bytes(), { level: 1 });
+    } finally {
+      this.#writers.push(out);
+    }
   }
 
   async #write(stream: string, compressed: Buffer, batch: HubBatch): Promise<number> {

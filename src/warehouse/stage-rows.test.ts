@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ByteWriter } from '../byte-writer.js';
 import { stageRows } from './stage-rows.js';
 import { StagingWriteError } from './warehouse-errors.js';
 
@@ -15,10 +16,10 @@ describe('stageRows', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const encode = (rows: readonly Record<string, unknown>[], chunk: number): string => `${chunk}:${rows.map((row) => String(row['id'])).join(',')}`;
+  const encode = (rows: readonly Record<string, unknown>[], chunk: number, out: ByteWriter): void => out.write(`${chunk}:${rows.map((row) => String(row['id'])).join(',')}`);
 
   it('writes one file per non-empty chunk in order, the last row of an id in a chunk, and says when ids repeat', async () => {
-    const staged = await stageRows([[{ id: 'a' }, { id: 'b' }, { id: 'a' }], [], [{ id: 'c' }, { id: 'b' }]], { tableName: 't', dir, encode, encodeIds: (ids) => ids.join('\n') });
+    const staged = await stageRows([[{ id: 'a' }, { id: 'b' }, { id: 'a' }], [], [{ id: 'c' }, { id: 'b' }]], { tableName: 't', dir, encode, encodeIds: (ids, out) => out.write(ids.join('\n')) });
     expect(await Promise.all(staged.files.map((file) => readFile(file, 'utf8')))).toEqual(['0:b,a', '1:c,b']);
     expect(staged.ids).toEqual(['b', 'a', 'c']);
     expect(staged.repeats).toBe(true);

@@ -2,6 +2,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ByteWriter } from '../byte-writer.js';
 import { lastRowPerId } from './last-row-per-id.js';
 import type { LoadMarker, StagedLoad } from './destination.js';
 import type { Row } from './table.js';
@@ -27,8 +28,9 @@ export interface StageRowsOptions {
   readonly tableName: string;
   /** The folder the load's own folder is made in (default: the system's temp directory). */
   readonly dir: string | undefined;
-  readonly encode: (rows: readonly Row[], chunk: number) => string;
-  readonly encodeIds?: (ids: readonly string[]) => string;
+  /** Writes a chunk's rows (one id at most once) as the engine reads them; `out` is empty at each call. */
+  readonly encode: (rows: readonly Row[], chunk: number, out: ByteWriter) => void;
+  readonly encodeIds?: (ids: readonly string[], out: ByteWriter) => void;
 }
 
 export async function stageRows(chunks: Iterable<readonly Row[]> | AsyncIterable<readonly Row[]>, options: StageRowsOptions): Promise<StagedRows> {
@@ -44,6 +46,15 @@ export async function stageRows(chunks: Iterable<readonly Row[]> | AsyncIterable
   // Only the ids are kept across chunks (a few MB for a large load), to learn whether the engine must dedupe.
   const ids = new Set<string>();
   let repeats = false;
+  // One buffer for every file of the load: each is written out before the next is encoded.
+  const out = new ByteWriter();
+  const writeOut = async (file: string, write: () => void): Promise<void> => {
+    out.clear();
+    write();
+    await writeFile(file, out.bytes()).catch((error: unknown) => {
+      throw new StagingWriteError(dir, error);
+    });
+  };
   try {
     for await (const chunk of chunks) {
       const rows = lastRowPerId(chunk, tableName);
@@ -54,17 +65,13 @@ export async function stageRows(chunks: Iterable<readonly Row[]> | AsyncIterable
         else ids.add(id);
       }
       const file = chunkFile(dir, files.length);
-      await writeFile(file, encode(rows, files.length)).catch((error: unknown) => {
-        throw new StagingWriteError(dir, error);
-      });
+      await writeOut(file, () => encode(rows, files.length, out));
       files.push(file);
     }
     const list = [...ids];
     if (encodeIds === undefined || files.length === 0) return { files, ids: list, repeats, remove };
     const idsFile = join(dir, 'ids');
-    await writeFile(idsFile, encodeIds(list)).catch((error: unknown) => {
-      throw new StagingWriteError(dir, error);
-    });
+    await writeOut(idsFile, () => encodeIds(list, out));
     return { files, ids: list, repeats, idsFile, remove };
   } catch (error) {
     await remove();

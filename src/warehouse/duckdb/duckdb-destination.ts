@@ -11,7 +11,7 @@ import { stagedLoad, stageRows } from '../stage-rows.js';
 import type { Destination, LoadMarker, StagedLoad, StagingOptions } from '../destination.js';
 import type { Column, Row, TableDef } from '../table.js';
 import { DuckDBSession, type BusyRetry } from './duckdb-session.js';
-import { batchJson, jsonLines } from './batch-json.js';
+import { writeJsonLines } from './write-json-lines.js';
 import { duckdbTypes } from './duckdb-types.js';
 import { loadIntoDuckDB } from './load-into-duckdb.js';
 
@@ -69,7 +69,7 @@ export class DuckDBDestination implements Destination {
 
   async stage(table: TableDef, chunks: Iterable<readonly Row[]> | AsyncIterable<readonly Row[]>): Promise<StagedLoad> {
     checkTableDef(table);
-    const staged = await stageRows(chunks, { tableName: table.name, dir: this.stagingDir, encode: (rows) => batchJson(rows), encodeIds: (ids) => jsonLines(ids) });
+    const staged = await stageRows(chunks, { tableName: table.name, dir: this.stagingDir, encode: (rows, _chunk, out) => writeJsonLines(rows, out), encodeIds: writeJsonLines });
     return stagedLoad(staged, (marker) => this.withConnection((session) => loadIntoDuckDB(session, table, staged, marker)));
   }
 

@@ -1,6 +1,7 @@
 // COPY text encoding: every character PostgreSQL's text format treats specially is escaped, NULL differs from ''.
 import { describe, expect, it } from 'vitest';
-import { copyField, copyText } from './copy-text.js';
+import { ByteWriter } from '../../byte-writer.js';
+import { copyField, writeCopyText } from './copy-text.js';
 
 describe('copyField', () => {
   it('tells NULL from the empty string and from the text \\N', () => {
@@ -22,9 +23,11 @@ describe('copyField', () => {
   });
 });
 
-describe('copyText', () => {
+describe('writeCopyText', () => {
   it('writes one tab-separated line per row in column order, then the chunk number', () => {
     const rows = [{ id: 'a', n: 1 }, { id: 'b' }, { id: 'c', n: 3 }];
-    expect(copyText(rows, ['n', 'id'], 7)).toBe('1\ta\t7\n\\N\tb\t7\n3\tc\t7\n');
+    const out = new ByteWriter();
+    writeCopyText(rows, ['n', 'id'], 7, out);
+    expect(out.bytes().toString('utf8')).toBe('1\ta\t7\n\\N\tb\t7\n3\tc\t7\n');
   });
 });

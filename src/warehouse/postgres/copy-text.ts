@@ -1,4 +1,5 @@
 // Encodes rows as PostgreSQL COPY text format: tab-separated, `\N` for NULL, backslash escapes for the rest.
+import type { ByteWriter } from '../../byte-writer.js';
 import type { Cell, Row } from '../table.js';
 
 const NEEDS_ESCAPE = /[\\\t\n\r\0]/;
@@ -13,14 +14,15 @@ export function copyField(cell: Cell | undefined): string {
   return NEEDS_ESCAPE.test(cell) ? cell.replace(ESCAPES, (char) => REPLACEMENTS[char] ?? char) : cell;
 }
 
-/** One line per row, the fields in `columns` order, then `suffix` as one more field (the stage's chunk number). */
-export function copyText(rows: readonly Row[], columns: readonly string[], suffix: number): string {
+/**
+ * One line per row, the fields in `columns` order, then `suffix` as one more field (the stage's chunk number); each
+ * line written on its own, so no string is as large as the file (see ByteWriter).
+ */
+export function writeCopyText(rows: readonly Row[], columns: readonly string[], suffix: number, out: ByteWriter): void {
   const end = `\t${suffix}\n`;
-  let text = '';
   for (const row of rows) {
     let line = '';
     for (const [index, column] of columns.entries()) line += (index === 0 ? '' : '\t') + copyField(row[column]);
-    text += line + end;
+    out.write(line + end);
   }
-  return text;
 }

@@ -12,7 +12,7 @@ import { stagedLoad, stageRows, type StagedRows } from '../stage-rows.js';
 import type { Destination, LoadMarker, StagedLoad, StagingOptions } from '../destination.js';
 import type { SqlSession } from '../sql-session.js';
 import type { Column, Row, TableDef } from '../table.js';
-import { copyText } from './copy-text.js';
+import { writeCopyText } from './copy-text.js';
 import { describeServer, isUnavailable, unavailable } from './postgres-errors.js';
 import { postgresTypes } from './postgres-types.js';
 
@@ -63,7 +63,7 @@ export class PostgresDestination implements Destination {
   async stage(table: TableDef, chunks: Iterable<readonly Row[]> | AsyncIterable<readonly Row[]>): Promise<StagedLoad> {
     checkTableDef(table);
     const names = table.columns.map((column) => column.name);
-    const staged = await stageRows(chunks, { tableName: table.name, dir: this.stagingDir, encode: (rows, chunk) => copyText(rows, names, chunk) });
+    const staged = await stageRows(chunks, { tableName: table.name, dir: this.stagingDir, encode: (rows, chunk, out) => writeCopyText(rows, names, chunk, out) });
     return stagedLoad(staged, (marker) =>
       this.transaction(async (session, client) => {
         if (staged.files.length > 0) await this.upsert(session, client, table, staged);

@@ -1,0 +1,28 @@
+// ByteWriter: UTF-8 written piece by piece, past its first buffer, and reused after clear.
+import { describe, expect, it } from 'vitest';
+import { ByteWriter } from './byte-writer.js';
+
+describe('ByteWriter', () => {
+  it('writes UTF-8, a lone surrogate as U+FFFD', () => {
+    const out = new ByteWriter();
+    out.write('a 😀 ');
+    out.write('\ud83d!');
+    expect(out.bytes().toString('utf8')).toBe('a 😀 \ufffd!');
+  });
+
+  it('grows past its first megabyte and keeps what was written', () => {
+    const out = new ByteWriter();
+    const piece = 'é'.repeat(300_000);
+    for (let i = 0; i < 5; i++) out.write(piece);
+    expect(out.bytes().length).toBe(5 * 600_000);
+    expect(out.bytes().toString('utf8')).toBe(piece.repeat(5));
+  });
+
+  it('starts again from empty after clear', () => {
+    const out = new ByteWriter();
+    out.write('first');
+    out.clear();
+    out.write('second');
+    expect(out.bytes().toString('utf8')).toBe('second');
+  });
+});
