@@ -104,23 +104,33 @@ export async function runSource(input: SourceRunInput): Promise<SourceRunReport>
 
 async function readListing(input: SourceRunInput, listing: Listing, entry: CollectionProgress): Promise<void> {
   const { collection, stopBefore: stop } = listing;
-  for await (const page of input.reader.listPages(listing.path, listing.query, collection.envelopeKey)) {
-    const items = page.records.filter(isObject);
-    const expanded = collection.expand ? await Promise.all(items.map((item) => expand(input.reader, collection, item))) : items;
-    const records: Record<string, unknown>[] = [];
-    for (const item of expanded) {
-      const record = collection.toRecord ? collection.toRecord(item) : item;
-      if (record !== null) records.push(record);
+  // The next page is requested while the last batch is made durable; one batch in flight per listing bounds memory.
+  let appending: Promise<unknown> = Promise.resolve();
+  try {
+    for await (const page of input.reader.listPages(listing.path, listing.query, collection.envelopeKey)) {
+      const items = page.records.filter(isObject);
+      const expanded = collection.expand ? await Promise.all(items.map((item) => expand(input.reader, collection, item))) : items;
+      const records: Record<string, unknown>[] = [];
+      for (const item of expanded) {
+        const record = collection.toRecord ? collection.toRecord(item) : item;
+        if (record !== null) records.push(record);
+      }
+      if (records.length > 0) {
+        await appending;
+        crashPoint('source:before-append');
+        appending = input.hub.append(collection.name, { accountSid: listing.accountSid, receivedAt: new Date().toISOString(), records });
+        // Awaited before the next append and at the end; until then its failure must not count as unhandled.
+        appending.catch(() => undefined);
+      }
+      entry.pages++;
+      entry.records += records.length;
+      input.onProgress?.(entry);
+      // Leaving the loop ends the page chain: the pages after this one are older still.
+      if (stop !== undefined && items.length > 0 && items.every((item) => isBefore(item[stop.field], stop.at))) break;
     }
-    if (records.length > 0) {
-      crashPoint('source:before-append');
-      await input.hub.append(collection.name, { accountSid: listing.accountSid, receivedAt: new Date().toISOString(), records });
-    }
-    entry.pages++;
-    entry.records += records.length;
-    input.onProgress?.(entry);
-    // Leaving the loop ends the page chain: the pages after this one are older still.
-    if (stop !== undefined && items.length > 0 && items.every((item) => isBefore(item[stop.field], stop.at))) break;
+  } finally {
+    // A listing is over only once its last batch is durable (or has failed, which fails the listing).
+    await appending;
   }
 }
 
