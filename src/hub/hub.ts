@@ -7,6 +7,7 @@ import { gunzip, gzip } from 'node:zlib';
 import { z } from 'zod';
 import { ByteWriter } from '../byte-writer.js';
 import { crashPoint } from '../crash-point.js';
+import { parseJsonBytes } from '../parse-json-bytes.js';
 import { HubError, HubWriteError } from './hub-errors.js';
 import { SourceState } from './source-state.js';
 import { writeFileDurably } from './write-file-durably.js';
@@ -156,7 +157,7 @@ export class Hub {
     }
     const path = join(this.dir, 'batches', stream, fileName(seq));
     try {
-      return batchSchema.parse(JSON.parse((await gunzipAsync(await readFile(path))).toString('utf8')));
+      return batchSchema.parse(parseJsonBytes(await gunzipAsync(await readFile(path))));
     } catch (error) {
       throw new HubError(`The hub batch ${path} is unreadable: delete it and run a full resync of this collection`, { cause: error });
     }

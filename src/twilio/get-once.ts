@@ -1,7 +1,7 @@
 // One GET to Twilio, read to the end and classified: a JSON body, a transient failure to retry, or a final refusal.
 import { z } from 'zod';
 import { retryAfterMs } from './backoff.js';
-import { ACCEPT_ENCODING, decodeBody } from './decode-body.js';
+import { ACCEPT_ENCODING, parseBody } from './parse-body.js';
 import type { HttpAgents } from './http-agents.js';
 import { GetBrokenError, sendGet } from './send-get.js';
 
@@ -42,7 +42,7 @@ export interface GetOnceRequest {
 /** Twilio's code and message when the body carries them; nothing when it is HTML, empty or undecodable. */
 function parseErrorBody(body: Buffer, contentEncoding: string | undefined): TwilioErrorBody {
   try {
-    const parsed = twilioErrorBodySchema.safeParse(JSON.parse(decodeBody(body, contentEncoding)));
+    const parsed = twilioErrorBodySchema.safeParse(parseBody(body, contentEncoding));
     return parsed.success ? parsed.data : {};
   } catch {
     return {};
@@ -79,7 +79,7 @@ export async function getOnce(request: GetOnceRequest): Promise<GetOutcome> {
   if (status >= 200 && status < 300) {
     try {
       const date = answerHeaders.date ?? null;
-      return { kind: 'ok', body: JSON.parse(decodeBody(body, answerHeaders['content-encoding'])), bytes, date };
+      return { kind: 'ok', body: parseBody(body, answerHeaders['content-encoding']), bytes, date };
     } catch (error) {
       // Truncated or non-JSON 2xx bodies come from cut connections and proxies: a second read usually works.
       const cause = new Error(`HTTP ${status} with a body that is not complete JSON (${bytes} bytes)`, { cause: error });

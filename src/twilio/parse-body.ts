@@ -1,5 +1,6 @@
-// A response body as text: undone from gzip or brotli when the server compressed it, then decoded as UTF-8.
+// A response body's JSON: undone from gzip or brotli when the server compressed it, then parsed from its UTF-8 bytes.
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { parseJsonBytes } from '../parse-json-bytes.js';
 
 /**
  * What the client asks for. fetch asked for compression, and a page of 1000 records is ~1 MB of JSON that gzip
@@ -7,10 +8,9 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
  */
 export const ACCEPT_ENCODING = 'gzip, br';
 
-/** Throws on a compressed body that is cut short or corrupt (zlib's error), as a truncated JSON body would. */
-export function decodeBody(body: Buffer, contentEncoding: string | undefined): string {
-  // One decode of the whole page: decoding chunk by chunk costs more CPU and must mind split UTF-8 sequences.
-  return decompress(body, contentEncoding?.trim().toLowerCase()).toString('utf8');
+/** Throws on a compressed body that is cut short or corrupt (zlib's error), as on a truncated or non-JSON body. */
+export function parseBody(body: Buffer, contentEncoding: string | undefined): unknown {
+  return parseJsonBytes(decompress(body, contentEncoding?.trim().toLowerCase()));
 }
 
 function decompress(body: Buffer, encoding: string | undefined): Buffer {
