@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBPreparedStatement } from '@duckdb/node-api';
 import twilio from 'twilio';
-import type { StageArgs, StageResult } from './stage-protocol.js';
+import type { StageArgs, StageMeasures } from './stage-protocol.js';
 
 const DAY = 86_400_000;
 
@@ -21,7 +21,7 @@ function sdkClient(url: string, accountSid: string, authToken: string): twilio.T
   return twilio(accountSid, authToken, { accountSid, httpClient });
 }
 
-export async function runBaselineStage(args: Extract<StageArgs, { kind: 'baseline' }>): Promise<Omit<StageResult, 'cpuMs' | 'peakRssMb'>> {
+export async function runBaselineStage(args: Extract<StageArgs, { kind: 'baseline' }>): Promise<StageMeasures> {
   await mkdir(dirname(args.duckdbPath), { recursive: true });
   const instance = await DuckDBInstance.create(args.duckdbPath);
   const connection = await instance.connect();

@@ -43,7 +43,7 @@ export function ratiosOf(stages: LatencyRun['stages']): Ratios {
   };
 }
 
-const HEADER = ['latency', 'stage', 'records', 'pages', 'wall s', 'records/s', 'peak RSS MB', 'CPU %', 'emulator CPU %', 'source end s', 'load tail s', 'vs raw', 'vs baseline'];
+const HEADER = ['latency', 'stage', 'records', 'pages', 'wall s', 'records/s', 'peak RSS MB', 'CPU %', 'system CPU %', 'emulator CPU %', 'source end s', 'load tail s', 'vs raw', 'vs baseline'];
 
 export function formatTable(runs: readonly LatencyRun[]): string {
   const rows: string[][] = [HEADER];
@@ -61,6 +61,7 @@ export function formatTable(runs: readonly LatencyRun[]): string {
         String(Math.round(stage.recordsPerSec)),
         fixed(stage.peakRssMb, 0),
         fixed((stage.cpuMs / stage.wallMs) * 100, 0),
+        fixed((stage.systemCpuMs / stage.wallMs) * 100, 0),
         stage.emulatorCpuMs === null ? '?' : fixed((stage.emulatorCpuMs / stage.wallMs) * 100, 0),
         stage.phases ? fixed(stage.phases.sourceMs / 1000, 1) : '',
         stage.phases ? fixed(stage.phases.warehouseMs / 1000, 1) : '',

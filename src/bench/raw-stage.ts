@@ -5,12 +5,12 @@ import { collectionNames } from '../collections/collection.js';
 import { planListings } from '../sync/plan-listings.js';
 import { runPool } from '../sync/run-pool.js';
 import { TwilioClient } from '../twilio/twilio-client.js';
-import type { StageArgs, StageResult } from './stage-protocol.js';
+import type { StageArgs, StageMeasures } from './stage-protocol.js';
 
 /** source-run.ts's default: at most this many date windows per listing. */
 const MAX_WINDOWS = 16;
 
-export async function runRawStage(args: Extract<StageArgs, { kind: 'raw' }>): Promise<Omit<StageResult, 'cpuMs' | 'peakRssMb'>> {
+export async function runRawStage(args: Extract<StageArgs, { kind: 'raw' }>): Promise<StageMeasures> {
   const started = performance.now();
   const client = new TwilioClient({ credentials: { accountSid: args.accountSid, authToken: args.authToken }, baseUrl: args.url, maxConcurrency: args.concurrency });
   // As runSync: check the credentials first, and plan with Twilio's clock, from the beginning (a first sync).

@@ -33,12 +33,16 @@ export const stageResultSchema = z.strictObject({
   wallMs: z.number(),
   /** User + system CPU of the stage process. */
   cpuMs: z.number(),
+  /** Of it, the system's: mostly page faults, which cost ~10 µs each on the bench's machine. */
+  systemCpuMs: z.number(),
   peakRssMb: z.number(),
   /** For a sync: until the last page reached the hub, and the load tail after it (the loads overlap the source run). */
   phases: z.strictObject({ sourceMs: z.number(), warehouseMs: z.number() }).optional(),
   status: z.string(),
 });
 export type StageResult = z.infer<typeof stageResultSchema>;
+/** What a stage measures itself; the stage process adds its CPU and memory. */
+export type StageMeasures = Omit<StageResult, 'cpuMs' | 'systemCpuMs' | 'peakRssMb'>;
 
 /** Stage output may carry log lines; the result is the line starting with this marker. */
 export const RESULT_MARKER = 'BENCH_RESULT ';

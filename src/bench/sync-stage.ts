@@ -2,9 +2,9 @@
 import pg from 'pg';
 import { runSync } from '../sync/run-sync.js';
 import { syncSettingsSchema } from '../sync/sync-settings.js';
-import type { StageArgs, StageResult } from './stage-protocol.js';
+import type { StageArgs, StageMeasures } from './stage-protocol.js';
 
-export async function runSyncStage(args: Extract<StageArgs, { kind: 'sync' }>): Promise<Omit<StageResult, 'cpuMs' | 'peakRssMb'>> {
+export async function runSyncStage(args: Extract<StageArgs, { kind: 'sync' }>): Promise<StageMeasures> {
   if (args.dropSchemaFirst) await dropSchema(args.warehouse, args.schema);
   const settings = syncSettingsSchema.parse({
     accountSid: args.accountSid,
