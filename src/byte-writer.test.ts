@@ -18,6 +18,14 @@ describe('ByteWriter', () => {
     expect(out.bytes().toString('utf8')).toBe(piece.repeat(5));
   });
 
+  it('writes bytes as they are, between text', () => {
+    const out = new ByteWriter();
+    out.write('[');
+    out.writeBytes(Buffer.from('"é"', 'utf8'));
+    out.write(']');
+    expect(out.bytes().toString('utf8')).toBe('["é"]');
+  });
+
   it('starts again from empty after clear', () => {
     const out = new ByteWriter();
     out.write('first');

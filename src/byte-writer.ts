@@ -18,6 +18,12 @@ export class ByteWriter {
     this.#length += this.#buffer.write(text, this.#length, 'utf8');
   }
 
+  writeBytes(bytes: Uint8Array): void {
+    this.#reserve(bytes.length);
+    this.#buffer.set(bytes, this.#length);
+    this.#length += bytes.length;
+  }
+
   /** The bytes written since the last `clear`: a view, valid until the next write or clear. */
   bytes(): Buffer {
     return this.#buffer.subarray(0, this.#length);

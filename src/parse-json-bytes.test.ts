@@ -1,6 +1,6 @@
 // parseJsonBytes gives what JSON.parse gives, value for value and error for error, on large and small documents.
 import { describe, expect, it, vi } from 'vitest';
-import { parseJsonBytes } from './parse-json-bytes.js';
+import { parseJsonBytes, parseJsonKeepingArrays } from './parse-json-bytes.js';
 
 /** A deterministic generator, so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -75,6 +75,15 @@ describe('parseJsonBytes', () => {
     } finally {
       parse.mockRestore();
     }
+  });
+
+  it('keeps the bytes of the top-level arrays as they were, the last of a repeated key', () => {
+    const records = JSON.stringify(envelope(9).messages, null, 1);
+    const { value, arrays } = parseJsonKeepingArrays(Buffer.from(`{"end": 3, "messages" : ${records} , "meta": {"a": [1]}, "x": [1], "x": 2}`));
+    expect(arrays.get('messages')?.toString('utf8')).toBe(records);
+    expect([...arrays.keys()]).toEqual(['messages']);
+    expect(JSON.parse(arrays.get('messages')?.toString('utf8') ?? '')).toStrictEqual((value as Record<string, unknown>)['messages']);
+    expect(parseJsonKeepingArrays(Buffer.from('{"messages":[{"a":1}]}')).arrays.size).toBe(0);
   });
 
   it('keeps key order and the last of duplicate keys, as JSON.parse does', () => {

@@ -16,17 +16,32 @@ const CLOSE_ARRAY = 0x5d;
 
 /** Throws as JSON.parse throws on text that is not JSON. */
 export function parseJsonBytes(bytes: Buffer): unknown {
+  return parseJsonKeepingArrays(bytes).value;
+}
+
+export interface ParsedJson {
+  readonly value: unknown;
+  /**
+   * Where the document was split: the bytes of each array member of the top-level object, exactly as they were
+   * (views into the document's buffer); empty for a document parsed whole.
+   */
+  readonly arrays: ReadonlyMap<string, Buffer>;
+}
+
+/** parseJsonBytes, keeping the bytes of the top-level arrays (a page's records as Twilio sent them). */
+export function parseJsonKeepingArrays(bytes: Buffer): ParsedJson {
   if (bytes.length >= SPLIT_FROM_BYTES) {
     try {
-      const parsed = new SplitParser(bytes).document();
-      if (parsed !== undefined) return parsed;
+      const parser = new SplitParser(bytes);
+      const value = parser.document();
+      if (value !== undefined) return { value, arrays: parser.arrays };
     } catch {
       // A piece that is not JSON: the whole document is parsed below, for JSON.parse's own verdict and error.
     }
   }
   // Small documents, and anything the split parser does not take (not an object at the top, a `__proto__` member,
   // text that is not JSON), are parsed whole: JSON.parse gives the result or the error.
-  return JSON.parse(bytes.toString('utf8'));
+  return { value: JSON.parse(bytes.toString('utf8')), arrays: new Map() };
 }
 
 /**
@@ -35,6 +50,7 @@ export function parseJsonBytes(bytes: Buffer): unknown {
  * Returns undefined where the structure between pieces is not what JSON allows.
  */
 class SplitParser {
+  readonly arrays = new Map<string, Buffer>();
   #at = 0;
 
   constructor(private readonly bytes: Buffer) {}
@@ -58,9 +74,14 @@ class SplitParser {
       if (this.bytes[this.#at] !== COLON) return undefined;
       this.#at++;
       this.#skipSpace();
-      const value = this.bytes[this.#at] === OPEN_ARRAY ? this.#array() : this.#value();
+      const start = this.#at;
+      const isArray = this.bytes[start] === OPEN_ARRAY;
+      const value = isArray ? this.#array() : this.#value();
       if (value === undefined) return undefined;
       result[key] = value.parsed;
+      // A repeated key: JSON.parse keeps the last value, and so do both maps.
+      if (isArray) this.arrays.set(key, this.bytes.subarray(start, this.#at));
+      else this.arrays.delete(key);
       this.#skipSpace();
       const next = this.bytes[this.#at];
       this.#at++;

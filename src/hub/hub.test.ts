@@ -1,6 +1,7 @@
-import { mkdtemp, readdir, rm, utimes } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Hub } from './hub.js';
 
@@ -22,6 +23,17 @@ describe('Hub', () => {
     expect(await hub.pending('messages', 2)).toEqual([3, 4, 5]);
     for (const [index, seq] of seqs.entries()) expect((await hub.read('messages', seq)).records).toEqual([{ sid: `SM${index + 1}` }]);
     expect(await hub.streams()).toEqual(['messages']);
+  });
+
+  it('writes records given as JSON bytes as they are, and reads them back as the records', async () => {
+    const hub = await Hub.open(dir);
+    const json = Buffer.from('[ {"sid": "SM1", "price": -0.750, "body": "caf\\u00e9 😀"} ]');
+    const records = JSON.parse(json.toString('utf8')) as Record<string, unknown>[];
+    const seq = await hub.append('messages', { accountSid: 'AC1', receivedAt: '2024-01-01T00:00:00.000Z', records }, json);
+    const file = await readFile(join(dir, 'batches', 'messages', `${String(seq).padStart(12, '0')}.json.gz`));
+    expect(gunzipSync(file).toString('utf8')).toBe(`{"accountSid":"AC1","receivedAt":"2024-01-01T00:00:00.000Z","records":${json.toString('utf8')}}`);
+    // A new hub has nothing in memory: the batch comes from the file.
+    expect((await (await Hub.open(dir)).read('messages', seq)).records).toEqual([{ sid: 'SM1', price: -0.75, body: 'café 😀' }]);
   });
 
   it('keeps sequences and its id across reopen and pruning, so a new batch never looks loaded', async () => {

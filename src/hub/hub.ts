@@ -63,24 +63,30 @@ export class Hub {
 
   /**
    * Appends a batch and resolves with its sequence once it is durable. Batches of one stream are written in
-   * sequence order, so a reader never sees a later batch without the earlier ones.
+   * sequence order, so a reader never sees a later batch without the earlier ones. `recordsJson`, when given, is the
+   * JSON array of exactly `batch.records` (a page's as Twilio sent it), written as it is.
    */
-  async append(stream: string, batch: HubBatch): Promise<number> {
-    const compressed = await this.#compress(batch);
+  async append(stream: string, batch: HubBatch, recordsJson?: Buffer): Promise<number> {
+    const compressed = await this.#compress(batch, recordsJson);
     const previous = this.#appends.get(stream) ?? Promise.resolve();
     const write = previous.catch(() => undefined).then(() => this.#write(stream, compressed, batch));
     this.#appends.set(stream, write);
     return write;
   }
 
-  /** The batch's JSON, gzipped; written record by record, so no string is as large as the batch. */
-  async #compress(batch: HubBatch): Promise<Buffer> {
+  /** The batch's JSON, gzipped; the records as given or written one by one, so no string is as large as the batch. */
+  async #compress(batch: HubBatch, recordsJson: Buffer | undefined): Promise<Buffer> {
     const out = this.#writers.pop() ?? new ByteWriter();
     try {
       out.clear();
-      out.write(`{"accountSid":${JSON.stringify(batch.accountSid)},"receivedAt":${JSON.stringify(batch.receivedAt)},"records":[`);
-      for (const [index, record] of batch.records.entries()) out.write(index === 0 ? JSON.stringify(record) : `,${JSON.stringify(record)}`);
-      out.write(']}');
+      out.write(`{"accountSid":${JSON.stringify(batch.accountSid)},"receivedAt":${JSON.stringify(batch.receivedAt)},"records":`);
+      if (recordsJson !== undefined) out.writeBytes(recordsJson);
+      else {
+        out.write('[');
+        for (const [index, record] of batch.records.entries()) out.write(index === 0 ? JSON.stringify(record) : `,${JSON.stringify(record)}`);
+        out.write(']');
+      }
+      out.write('}');
       return await gzipAsync(out.bytes(), { level: 1 });
     } finally {
       this.#writers.push(out);

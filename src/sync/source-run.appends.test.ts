@@ -62,6 +62,29 @@ describe('source run appends', () => {
     expect(hub.state.data.cursors[`${ACCOUNT}/addresses`]).toBe('2026-12-01T00:00:00.000Z');
   });
 
+  it('hands the hub the page as Twilio sent it only when its records are exactly what was listed', async () => {
+    const hub = await Hub.open(dir);
+    const given: (string | undefined)[] = [];
+    vi.spyOn(hub, 'append').mockImplementation((_stream, _batch, json) => {
+      given.push(json?.toString('utf8'));
+      return Promise.resolve(given.length);
+    });
+    const listed = [{ sid: 'AD1' }, { sid: 'AD2' }];
+    const pages = [
+      { records: listed, recordsJson: Buffer.from(JSON.stringify(listed)) },
+      { records: [...listed, 'not an object'], recordsJson: Buffer.from(JSON.stringify([...listed, 'not an object'])) },
+      { records: listed, recordsJson: undefined },
+    ];
+    const pageReader: PageReader = {
+      async *listPages() {
+        for (const page of pages) yield await Promise.resolve(page);
+      },
+      getJson: () => Promise.reject(new Error('not used')),
+    };
+    await run(hub, pageReader);
+    expect(given).toEqual([JSON.stringify(listed), undefined, undefined]);
+  });
+
   it('fails the collection when a batch cannot be written, and leaves its cursor', async () => {
     const hub = await Hub.open(dir);
     const append = hub.append.bind(hub);

@@ -9,7 +9,12 @@ import { runPool } from './run-pool.js';
 
 /** What a source run needs of the Twilio client. */
 export interface PageReader {
-  listPages(path: string, query: Readonly<Record<string, string>>, envelopeKey: string): AsyncIterable<{ readonly records: readonly unknown[] }>;
+  /** Each page's records, and their JSON as Twilio sent it when the reader kept it (TwilioPage.recordsJson). */
+  listPages(
+    path: string,
+    query: Readonly<Record<string, string>>,
+    envelopeKey: string,
+  ): AsyncIterable<{ readonly records: readonly unknown[]; readonly recordsJson?: Buffer | undefined }>;
   getJson(path: string): Promise<unknown>;
 }
 
@@ -118,7 +123,10 @@ async function readListing(input: SourceRunInput, listing: Listing, entry: Colle
       if (records.length > 0) {
         await appending;
         crashPoint('source:before-append');
-        appending = input.hub.append(collection.name, { accountSid: listing.accountSid, receivedAt: new Date().toISOString(), records });
+        // Records exactly as listed go to the hub as Twilio's own bytes, with nothing serialised again.
+        const asListed = collection.toRecord === undefined && collection.expand === undefined && records.length === page.records.length;
+        const batch = { accountSid: listing.accountSid, receivedAt: new Date().toISOString(), records };
+        appending = input.hub.append(collection.name, batch, asListed ? page.recordsJson : undefined);
         // Awaited before the next append and at the end; until then its failure must not count as unhandled.
         appending.catch(() => undefined);
       }

@@ -1,6 +1,7 @@
 // One GET to Twilio, read to the end and classified: a JSON body, a transient failure to retry, or a final refusal.
 import { z } from 'zod';
 import { retryAfterMs } from './backoff.js';
+import type { ParsedJson } from '../parse-json-bytes.js';
 import { ACCEPT_ENCODING, parseBody } from './parse-body.js';
 import type { HttpAgents } from './http-agents.js';
 import { GetBrokenError, sendGet } from './send-get.js';
@@ -17,7 +18,7 @@ export type TwilioErrorBody = z.infer<typeof twilioErrorBodySchema>;
 const USER_AGENT = 'twilio-source';
 
 export type GetOutcome =
-  | { readonly kind: 'ok'; readonly body: unknown; readonly bytes: number; readonly date: string | null }
+  | { readonly kind: 'ok'; readonly body: ParsedJson; readonly bytes: number; readonly date: string | null }
   | {
       readonly kind: 'retry';
       readonly reason: string;
@@ -42,7 +43,7 @@ export interface GetOnceRequest {
 /** Twilio's code and message when the body carries them; nothing when it is HTML, empty or undecodable. */
 function parseErrorBody(body: Buffer, contentEncoding: string | undefined): TwilioErrorBody {
   try {
-    const parsed = twilioErrorBodySchema.safeParse(parseBody(body, contentEncoding));
+    const parsed = twilioErrorBodySchema.safeParse(parseBody(body, contentEncoding).value);
     return parsed.success ? parsed.data : {};
   } catch {
     return {};

@@ -1,4 +1,5 @@
 // The Twilio HTTP client: auth, base URLs, retries, per-account concurrency, both paging envelopes, and stats.
+import type { ParsedJson } from '../parse-json-bytes.js';
 import { backoffDelay, sleep } from './backoff.js';
 import { getOnce } from './get-once.js';
 import { HttpAgents } from './http-agents.js';
@@ -32,6 +33,8 @@ export interface TwilioClientStats {
 /** One page of a list: its records, and the URI it was read from (for logs and resumable reports). */
 export interface TwilioPage {
   readonly records: unknown[];
+  /** The records' JSON array exactly as Twilio sent it, when the page was large enough to be parsed in pieces. */
+  readonly recordsJson: Buffer | undefined;
   readonly pageUri: string;
 }
 
@@ -76,7 +79,7 @@ export class TwilioClient {
 
   /** One GET with retries. `/v1/…` goes to Voice Insights, `/2010-04-01/…` to the REST API; absolute URLs keep only path and query. */
   async getJson<T = unknown>(pathOrUrl: string, query: TwilioQuery = {}): Promise<T> {
-    return (await this.#get(resolveTwilioUrl(withQuery(pathOrUrl, query), this.#bases))) as T;
+    return (await this.#get(resolveTwilioUrl(withQuery(pathOrUrl, query), this.#bases))).value as T;
   }
 
   /**
@@ -92,9 +95,10 @@ export class TwilioClient {
         throw new TwilioEnvelopeError(`Twilio's list at ${pathOf(url)} links back to a page already read: stopping so the read ends`);
       }
       seen.add(url);
-      const envelope = readEnvelope(await this.#get(url), envelopeKey, pathOf(url));
+      const body = await this.#get(url);
+      const envelope = readEnvelope(body.value, envelopeKey, pathOf(url));
       this.#stats.pages += 1;
-      yield { records: envelope.records, pageUri };
+      yield { records: envelope.records, recordsJson: body.arrays.get(envelopeKey), pageUri };
       pageUri = envelope.next;
     }
   }
@@ -109,7 +113,7 @@ export class TwilioClient {
     return listSubaccounts(this);
   }
 
-  async #get(url: string): Promise<unknown> {
+  async #get(url: string): Promise<ParsedJson> {
     const { maxRetries, timeoutMs, signal, onRetry } = this.#options;
     const path = pathOf(url);
     const semaphore = this.#semaphoreFor(accountSidOf(url, this.accountSid));
