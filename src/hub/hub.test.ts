@@ -25,6 +25,15 @@ describe('Hub', () => {
     expect(await hub.streams()).toEqual(['messages']);
   });
 
+  it('gives concurrent appends their sequences in the order append was called, and leaves no temp file', async () => {
+    const hub = await Hub.open(dir);
+    const numbers = Array.from({ length: 30 }, (_, i) => i + 1);
+    expect(await Promise.all(numbers.map((n) => hub.append('calls', batch(n))))).toEqual(numbers);
+    const reopened = await Hub.open(dir);
+    for (const n of numbers) expect((await reopened.read('calls', n)).records).toEqual([{ sid: `SM${n}` }]);
+    expect((await readdir(join(dir, 'batches', 'calls'))).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('writes records given as JSON bytes as they are, and reads them back as the records', async () => {
     const hub = await Hub.open(dir);
     const json = Buffer.from('[ {"sid": "SM1", "price": -0.750, "body": "caf\\u00e9 😀"} ]');

@@ -5,7 +5,18 @@ import { crashPoint } from '../crash-point.js';
 
 /** `point` names the crash points of this write for the reliability tests. */
 export async function writeFileDurably(path: string, data: Uint8Array | string, point = 'file'): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const temp = await writeTempFile(join(dirname(path), `.${basename(path)}.${process.pid}.tmp`), data);
+  crashPoint(`${point}:before-rename`);
+  await rename(temp, path);
+  crashPoint(`${point}:before-dir-sync`);
+  await syncDirectory(dirname(path));
+}
+
+/**
+ * The first half: `data` written and flushed to `temp` (a hidden name the readers ignore), which a rename then puts in
+ * place, followed by syncDirectory. Removed again when the write fails.
+ */
+export async function writeTempFile(temp: string, data: Uint8Array | string): Promise<string> {
   const file = await open(temp, 'w');
   try {
     await file.writeFile(data);
@@ -16,10 +27,7 @@ export async function writeFileDurably(path: string, data: Uint8Array | string, 
     throw error;
   }
   await file.close();
-  crashPoint(`${point}:before-rename`);
-  await rename(temp, path);
-  crashPoint(`${point}:before-dir-sync`);
-  await syncDirectory(dirname(path));
+  return temp;
 }
 
 /** A rename is durable only once its directory is flushed. */
