@@ -1,5 +1,6 @@
 // The DuckDB warehouse: a file opened only for the length of a unit of work, so users' own tools can read it between runs.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { ByteWriter } from '../../byte-writer.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkTableDef } from '../check-table-def.js';
@@ -11,7 +12,7 @@ import { stagedLoad, stageRows } from '../stage-rows.js';
 import type { Destination, LoadMarker, StagedLoad, StagingOptions } from '../destination.js';
 import type { Column, Row, TableDef } from '../table.js';
 import { DuckDBSession, type BusyRetry } from './duckdb-session.js';
-import { writeJsonLines } from './write-json-lines.js';
+import { writeCsvLines, writeCsvRows } from './write-csv-rows.js';
 import { duckdbTypes } from './duckdb-types.js';
 import { loadIntoDuckDB } from './load-into-duckdb.js';
 
@@ -69,7 +70,9 @@ export class DuckDBDestination implements Destination {
 
   async stage(table: TableDef, chunks: Iterable<readonly Row[]> | AsyncIterable<readonly Row[]>): Promise<StagedLoad> {
     checkTableDef(table);
-    const staged = await stageRows(chunks, { tableName: table.name, dir: this.stagingDir, encode: (rows, _chunk, out) => writeJsonLines(rows, out), encodeIds: writeJsonLines });
+    const names = table.columns.map((column) => column.name);
+    const encode = (rows: readonly Row[], _chunk: number, out: ByteWriter): void => writeCsvRows(rows, names, out);
+    const staged = await stageRows(chunks, { tableName: table.name, dir: this.stagingDir, encode, encodeIds: writeCsvLines });
     return stagedLoad(staged, (marker) => this.withConnection((session) => loadIntoDuckDB(session, table, staged, marker)));
   }
 

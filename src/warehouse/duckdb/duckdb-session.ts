@@ -79,7 +79,7 @@ export class DuckDBSession implements SqlSession {
     this.instance.closeSync();
   }
 
-  /** Loads read batches with read_json and type json columns as JSON; without the built-in extension, say so. */
+  /** Types json columns as JSON; without the built-in extension, say so. */
   private async requireJson(path: string): Promise<void> {
     const rows = await this.query("SELECT loaded FROM duckdb_extensions() WHERE extension_name = 'json'");
     if (rows[0]?.['loaded'] !== true) {

@@ -1,4 +1,4 @@
-// The DuckDB bulk load: staged JSON files that read_json scans straight into the table, after the ids they hold
+// The DuckDB bulk load: staged CSV files that read_csv scans straight into the table, after the ids they hold
 // are deleted, so each id stays unique without an index.
 import { crashPoint } from '../../crash-point.js';
 import { qualifiedName, quoteIdentifier, quoteLiteral } from '../identifiers.js';
@@ -12,17 +12,22 @@ import type { DuckDBSession } from './duckdb-session.js';
 import { duckdbTypes } from './duckdb-types.js';
 import { IdFilter } from './id-filter.js';
 
-/** What read_json parses each type as; the rest arrive as text and are CAST, which honours UTC offsets. */
-const JSON_READ_TYPES: Partial<Record<ColumnType, string>> = { bigint: 'BIGINT', double: 'DOUBLE', boolean: 'BOOLEAN' };
-/** The column read_json names each row's file with; files sort in chunk order (stage-rows.ts). */
+/** What read_csv parses each type as; the rest arrive as text and are CAST, which honours UTC offsets. */
+const CSV_READ_TYPES: Partial<Record<ColumnType, string>> = { bigint: 'BIGINT', double: 'DOUBLE', boolean: 'BOOLEAN' };
+/**
+ * The staged files as write-csv-rows.ts writes them: no header, every text field quoted, an unquoted empty field
+ * NULL; no sniffing, and lines as long as a row can be.
+ */
+const CSV_FORMAT = "header = false, delim = ',', quote = '\"', escape = '\"', nullstr = '', allow_quoted_nulls = false, auto_detect = false, max_line_size = 4194304, buffer_size = 8388608";
+/** The column read_csv names each row's file with; files sort in chunk order (stage-rows.ts). */
 const FILE_COLUMN = '_twilio_source_file';
 /** Temporary tables within the load's transaction: the ids it writes, and the values of columns it omits. */
 const IDS = '"_twilio_source_ids"';
 const KEPT = '"_twilio_source_kept"';
 
 /**
- * Measured on this project's 2-core machine, JSON lines (one native JSON.stringify per row) cost less than filling a
- * staging table with the Appender (one N-API call per value), and read_json parses the files on DuckDB's own threads.
+ * Measured on this project's 2-core machine, staged text costs less than filling a staging table with the Appender
+ * (one N-API call per value), and read_csv parses the files on DuckDB's own threads.
  * DELETE then INSERT instead of an upsert: the table has no index to upsert on (duckdb-types.ts). It also works on
  * tables older versions made with a primary key.
  */
@@ -45,22 +50,22 @@ async function replaceRows(session: DuckDBSession, table: TableDef, staged: Stag
   if (present) {
     // The ids in a temporary table, whose size the planner knows, so the join hashes them and not the whole table.
     await session.query(
-      `CREATE TEMP TABLE ${IDS} AS SELECT "id" FROM read_json(${quoteLiteral(staged.idsFile ?? '')}, format = 'newline_delimited', records = false, columns = {"id": 'VARCHAR'})`,
+      `CREATE TEMP TABLE ${IDS} AS SELECT "id" FROM read_csv(${quoteLiteral(staged.idsFile ?? '')}, ${CSV_FORMAT}, columns = {'id': 'VARCHAR'})`,
     );
     if (kept.length > 0) await session.query(`CREATE TEMP TABLE ${KEPT} AS SELECT "id", ${kept.join(', ')} FROM ${target} WHERE "id" IN (SELECT "id" FROM ${IDS})`);
     await session.query(`DELETE FROM ${target} WHERE "id" IN (SELECT "id" FROM ${IDS})`);
     await session.query(`DROP TABLE ${IDS}`);
   }
   const loaded = columns.loaded;
-  const readTypes = loaded.map((c) => `${c.quoted}: '${JSON_READ_TYPES[c.type] ?? 'VARCHAR'}'`).join(', ');
-  const values = loaded.map((c) => (c.type in JSON_READ_TYPES ? `s.${c.quoted}` : `CAST(s.${c.quoted} AS ${duckdbTypes.sqlType(c.type)})`));
+  const readTypes = loaded.map((c) => `${quoteLiteral(c.name)}: '${CSV_READ_TYPES[c.type] ?? 'VARCHAR'}'`).join(', ');
+  const values = loaded.map((c) => (c.type in CSV_READ_TYPES ? `s.${c.quoted}` : `CAST(s.${c.quoted} AS ${duckdbTypes.sqlType(c.type)})`));
   // An id staged in several chunks keeps its row from the latest one.
   const latest = staged.repeats ? `QUALIFY row_number() OVER (PARTITION BY s."id" ORDER BY s."${FILE_COLUMN}" DESC) = 1` : '';
   const fileColumn = staged.repeats ? `, filename = '${FILE_COLUMN}'` : '';
   await session.query(
     `INSERT INTO ${target} (${[...loaded.map((c) => c.quoted), ...kept].join(', ')})
      SELECT ${[...values, ...kept.map((name) => `k.${name}`)].join(', ')}
-     FROM read_json(${files}, format = 'newline_delimited', columns = {${readTypes}}${fileColumn}) AS s
+     FROM read_csv(${files}, ${CSV_FORMAT}, columns = {${readTypes}}${fileColumn}) AS s
      ${kept.length > 0 ? `LEFT JOIN ${KEPT} AS k USING ("id")` : ''} ${latest}`,
   );
   if (kept.length > 0) await session.query(`DROP TABLE ${KEPT}`);

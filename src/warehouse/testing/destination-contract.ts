@@ -167,6 +167,13 @@ export function describeDestinationContract(engine: string, setup: () => Promise
       expect(back[7999]?.['price']).toBe(7999);
     });
 
+    it('loads a row with a megabyte of text beside ordinary ones', async () => {
+      await fx.destination.ensureTable(messages);
+      const long = `${'é "x",\n'.repeat(131_072)}end`;
+      await fx.destination.load(messages, [{ id: 'SM1', body: 'short' }, { id: 'SM2', body: long }, { id: 'SM3', body: 'after' }], { stream: 'messages', seq: 1 });
+      expect((await fx.readRows(messages)).map((r) => [r['id'], r['body']])).toEqual([['SM1', 'short'], ['SM2', long], ['SM3', 'after']]);
+    });
+
     it('rejects invalid identifiers and rows without an id before writing anything', async () => {
       const cases: TableDef[] = [
         { ...messages, schema: 'Bad-Schema' },

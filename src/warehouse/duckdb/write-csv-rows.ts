@@ -1,0 +1,34 @@
+// Rows as CSV text for DuckDB's read_csv, with text cleaned the way PostgreSQL's path cleans it.
+import type { ByteWriter } from '../../byte-writer.js';
+import type { Cell, Row } from '../table.js';
+
+const QUOTES = /"/g;
+const NUL = /\0/g;
+
+/**
+ * One line per row, the fields in `columns` order. Text is always quoted (so '' is text and an unquoted empty field
+ * is NULL, read with allow_quoted_nulls off), with quotes doubled; a quoted field may hold newlines. NUL is dropped,
+ * as PostgreSQL text cannot hold it, and a lone UTF-16 surrogate becomes U+FFFD in UTF-8, so both engines store the
+ * same text; a non-finite number is NULL. Measured: cheaper to build than one JSON.stringify per row, and DuckDB
+ * reads CSV with less CPU than JSON.
+ */
+export function writeCsvRows(rows: readonly Row[], columns: readonly string[], out: ByteWriter): void {
+  for (const row of rows) {
+    let line = '';
+    for (const [index, column] of columns.entries()) line += (index === 0 ? '' : ',') + csvField(row[column]);
+    out.write(`${line}\n`);
+  }
+}
+
+/** One field per line: a staged load's ids. */
+export function writeCsvLines(values: Iterable<Cell>, out: ByteWriter): void {
+  for (const value of values) out.write(`${csvField(value)}\n`);
+}
+
+export function csvField(cell: Cell | undefined): string {
+  if (cell === undefined || cell === null) return '';
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  if (typeof cell === 'boolean') return cell ? 'true' : 'false';
+  const text = cell.includes('\0') ? cell.replace(NUL, '') : cell;
+  return `"${text.includes('"') ? text.replace(QUOTES, '""') : text}"`;
+}
