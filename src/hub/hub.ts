@@ -11,7 +11,6 @@ import { HubError, HubWriteError } from './hub-errors.js';
 import { SourceState } from './source-state.js';
 import { syncDirectory, writeFileDurably, writeTempFile } from './write-file-durably.js';
 
-
 const batchSchema = z.object({
   accountSid: z.string(),
   receivedAt: z.string(),
@@ -48,7 +47,7 @@ export class Hub {
   readonly #recent = new Map<string, HubBatch>();
   /** The buffer each batch is written into before it is compressed, reused (see ByteWriter). */
   readonly #json = new ByteWriter();
-  /** Streams whose folder this process made or found. */
+  /** Stream folders this process made or found. */
   readonly #folders = new Set<string>();
   #waiters: (() => void)[] = [];
 
@@ -85,7 +84,7 @@ export class Hub {
   append(stream: string, batch: HubBatch, recordsJson?: Buffer): Promise<number> {
     const dir = join(this.dir, 'batches', stream);
     const compressed = this.#compress(batch, recordsJson);
-    const temp = this.#folder(stream).then(() => writeTempFile(join(dir, `.append-${process.pid}-${++this.#temps}.tmp`), compressed));
+    const temp = this.#folder(dir).then(() => writeTempFile(join(dir, `.append-${process.pid}-${++this.#temps}.tmp`), compressed));
     // Its failure is the append's, reported when its turn comes.
     temp.catch(() => undefined);
     return new Promise((resolve, reject) => {
@@ -133,10 +132,10 @@ export class Hub {
     }
   }
 
-  async #folder(stream: string): Promise<void> {
-    if (this.#folders.has(stream)) return;
-    await mkdir(join(this.dir, 'batches', stream), { recursive: true });
-    this.#folders.add(stream);
+  async #folder(dir: string): Promise<void> {
+    if (this.#folders.has(dir)) return;
+    await mkdir(dir, { recursive: true });
+    this.#folders.add(dir);
   }
 
   /**

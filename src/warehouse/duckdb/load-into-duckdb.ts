@@ -16,7 +16,8 @@ import { IdFilter } from './id-filter.js';
 const CSV_READ_TYPES: Partial<Record<ColumnType, string>> = { bigint: 'BIGINT', double: 'DOUBLE', boolean: 'BOOLEAN' };
 /**
  * The staged files as write-csv-rows.ts writes them: no header, every text field quoted, an unquoted empty field
- * NULL; no sniffing, and lines as long as a row can be.
+ * NULL; no sniffing. Lines up to 4 MB (a row of a megabyte of text loads): DuckDB reserves buffers of a multiple of
+ * max_line_size, so a far larger one runs out of memory.
  */
 const CSV_FORMAT = "header = false, delim = ',', quote = '\"', escape = '\"', nullstr = '', allow_quoted_nulls = false, auto_detect = false, max_line_size = 4194304, buffer_size = 8388608";
 /** The column read_csv names each row's file with; files sort in chunk order (stage-rows.ts). */

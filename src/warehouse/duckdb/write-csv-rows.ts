@@ -1,6 +1,7 @@
 // Rows as CSV text for DuckDB's read_csv, with text cleaned the way PostgreSQL's path cleans it.
 import type { ByteWriter } from '../../byte-writer.js';
 import type { Cell, Row } from '../table.js';
+import { writeTextRows } from '../write-text-rows.js';
 
 const QUOTES = /"/g;
 const NUL = /\0/g;
@@ -13,11 +14,7 @@ const NUL = /\0/g;
  * reads CSV with less CPU than JSON.
  */
 export function writeCsvRows(rows: readonly Row[], columns: readonly string[], out: ByteWriter): void {
-  for (const row of rows) {
-    let line = '';
-    for (const [index, column] of columns.entries()) line += (index === 0 ? '' : ',') + csvField(row[column]);
-    out.write(`${line}\n`);
-  }
+  writeTextRows(rows, columns, { separator: ',', field: csvField, lineEnd: '\n' }, out);
 }
 
 /** One field per line: a staged load's ids. */

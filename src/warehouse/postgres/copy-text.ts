@@ -1,6 +1,7 @@
 // Encodes rows as PostgreSQL COPY text format: tab-separated, `\N` for NULL, backslash escapes for the rest.
 import type { ByteWriter } from '../../byte-writer.js';
 import type { Cell, Row } from '../table.js';
+import { writeTextRows } from '../write-text-rows.js';
 
 const NEEDS_ESCAPE = /[\\\t\n\r\0]/;
 const ESCAPES = /[\\\t\n\r\0]/g;
@@ -14,15 +15,7 @@ export function copyField(cell: Cell | undefined): string {
   return NEEDS_ESCAPE.test(cell) ? cell.replace(ESCAPES, (char) => REPLACEMENTS[char] ?? char) : cell;
 }
 
-/**
- * One line per row, the fields in `columns` order, then `suffix` as one more field (the stage's chunk number); each
- * line written on its own, so no string is as large as the file (see ByteWriter).
- */
+/** One line per row, the fields in `columns` order, then `suffix` as one more field (the stage's chunk number). */
 export function writeCopyText(rows: readonly Row[], columns: readonly string[], suffix: number, out: ByteWriter): void {
-  const end = `\t${suffix}\n`;
-  for (const row of rows) {
-    let line = '';
-    for (const [index, column] of columns.entries()) line += (index === 0 ? '' : '\t') + copyField(row[column]);
-    out.write(line + end);
-  }
+  writeTextRows(rows, columns, { separator: '\t', field: copyField, lineEnd: `\t${suffix}\n` }, out);
 }
