@@ -85,7 +85,7 @@ describe('listPages', () => {
   });
 
   it.each(['addresses', 'transcriptions'])('reads the old 2023 %s envelope with total, num_pages and last_page_uri', async (name) => {
-    const fixture = JSON.parse(readFileSync(new URL(`../../../shared/twilio/sdk-fixtures-2023/${name}.json`, import.meta.url), 'utf8')) as {
+    const fixture = JSON.parse(readFileSync(new URL(`../../twilio-spec/sdk-fixtures-2023/${name}.json`, import.meta.url), 'utf8')) as {
       twilio_node_list: { read_full: Record<string, unknown[]> };
     };
     const body = fixture.twilio_node_list.read_full;

@@ -1,4 +1,4 @@
-// Every list page and fetched record validates against Twilio's own schemas (../shared/twilio), envelope included.
+// Every list page and fetched record validates against Twilio's own schemas (twilio-spec/), envelope included.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateAgainstSpec } from '../data/spec-validator.js';
@@ -11,7 +11,7 @@ interface PropertySpec {
   type?: string;
   nullable?: boolean;
 }
-const slice = JSON.parse(readFileSync(new URL('../../../../shared/twilio/openapi-slice.json', import.meta.url), 'utf8')) as {
+const slice = JSON.parse(readFileSync(new URL('../../../twilio-spec/openapi-slice.json', import.meta.url), 'utf8')) as {
   paths: Record<string, { get: { responses: { 200: { content: { 'application/json': { schema: { properties: Record<string, PropertySpec> } } } } } } }>;
 };
 

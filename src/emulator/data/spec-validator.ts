@@ -1,4 +1,4 @@
-// Validates JSON against Twilio's own OpenAPI schemas (../shared/twilio): the 2010 API's components and the
+// Validates JSON against Twilio's own OpenAPI schemas (twilio-spec/): the 2010 API's components and the
 // Voice Insights schemas, converted from OpenAPI 3.0 (nullable, $ref siblings) to JSON Schema for ajv.
 import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
@@ -6,8 +6,11 @@ import addFormats from 'ajv-formats';
 
 type Schema = Record<string, unknown>;
 
-/** Where Twilio's reference data lives: /work/shared/twilio beside the checkout (src/ and dist/ alike). */
-const SPEC_DIR = new URL('../../../../shared/twilio/', import.meta.url);
+/**
+ * Where Twilio's reference data lives: twilio-spec/ in the repository (from src/ and dist/ alike), a copy of the
+ * workspace's shared/twilio, so that a clone alone runs its tests.
+ */
+const SPEC_DIR = new URL('../../../twilio-spec/', import.meta.url);
 
 const RFC_2822 =
   /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$/;
