@@ -1,6 +1,7 @@
-// parseJsonBytes gives what JSON.parse gives, value for value and error for error, on large and small documents.
+// parseJsonBytes gives what JSON.parse gives, value for value and error for error, on large and small documents;
+// parseJsonLeaving too, with the array it leaves as bytes put back.
 import { describe, expect, it, vi } from 'vitest';
-import { parseJsonBytes, parseJsonKeepingArrays } from './parse-json-bytes.js';
+import { parseJsonBytes, parseJsonLeaving } from './parse-json-bytes.js';
 
 /** A deterministic generator, so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -44,16 +45,23 @@ function envelope(seed: number, records = 400): Record<string, unknown> {
   };
 }
 
+/** parseJsonLeaving's value with the member it left as bytes parsed back in. */
+function leftPutBack(bytes: Buffer, key: string): unknown {
+  const { value, left } = parseJsonLeaving(bytes, key);
+  return left === undefined ? value : { ...(value as object), [key]: JSON.parse(left.bytes.toString('utf8')) as unknown };
+}
+
 function sameAsJsonParse(text: string): void {
   const bytes = Buffer.from(text, 'utf8');
+  const parsers = [() => parseJsonBytes(bytes), () => leftPutBack(bytes, 'messages'), () => leftPutBack(bytes, 'a')];
   let expected: unknown;
   try {
     expected = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
-    expect(() => parseJsonBytes(bytes)).toThrow((error as Error).constructor);
+    for (const parse of parsers) expect(parse).toThrow((error as Error).constructor);
     return;
   }
-  expect(parseJsonBytes(bytes)).toStrictEqual(expected);
+  for (const parse of parsers) expect(parse()).toStrictEqual(expected);
 }
 
 describe('parseJsonBytes', () => {
@@ -77,13 +85,29 @@ describe('parseJsonBytes', () => {
     }
   });
 
-  it('keeps the bytes of the top-level arrays as they were, the last of a repeated key', () => {
+  it('leaves an array of objects as the bytes it was, checked and counted, and the last of a repeated key', () => {
     const records = JSON.stringify(envelope(9).messages, null, 1);
-    const { value, arrays } = parseJsonKeepingArrays(Buffer.from(`{"end": 3, "messages" : ${records} , "meta": {"a": [1]}, "x": [1], "x": 2}`));
-    expect(arrays.get('messages')?.toString('utf8')).toBe(records);
-    expect([...arrays.keys()]).toEqual(['messages']);
-    expect(JSON.parse(arrays.get('messages')?.toString('utf8') ?? '')).toStrictEqual((value as Record<string, unknown>)['messages']);
-    expect(parseJsonKeepingArrays(Buffer.from('{"messages":[{"a":1}]}')).arrays.size).toBe(0);
+    const text = `{"end": 3, "messages" : ${records} , "meta": {"a": [1]}, "x": [1], "x": 2}`;
+    const { value, left } = parseJsonLeaving(Buffer.from(text), 'messages');
+    expect(left?.bytes.toString('utf8')).toBe(records);
+    expect(left?.count).toBe(400);
+    expect(value).toStrictEqual({ end: 3, meta: { a: [1] }, x: 2 });
+    expect(parseJsonLeaving(Buffer.from(`{"messages":${records},"messages":2}`), 'messages')).toStrictEqual({ value: { messages: 2 }, left: undefined });
+    expect(parseJsonLeaving(Buffer.from(`{"messages":2,"messages":${records}}`), 'messages').value).toStrictEqual({});
+    // Small documents are parsed whole; an array with anything but objects is parsed into the value.
+    expect(parseJsonLeaving(Buffer.from('{"messages":[{"a":1}]}'), 'messages').left).toBeUndefined();
+    const mixed = parseJsonLeaving(Buffer.from(`{"messages":${records.slice(0, -1)},1]}`), 'messages');
+    expect(mixed.left).toBeUndefined();
+    expect((mixed.value as { messages: unknown[] }).messages).toHaveLength(401);
+  });
+
+  it('throws as JSON.parse does on a record it leaves as bytes that is not JSON', () => {
+    const records = JSON.stringify(envelope(10).messages);
+    for (const broken of ['"pad":"x', '"sid":"SM1"', '"list":[']) {
+      const at = records.lastIndexOf(broken);
+      const variants = [`${records.slice(0, at)}${broken}\\u12${records.slice(at + broken.length)}`, `${records.slice(0, at)}"pad":tru,${records.slice(at)}`];
+      for (const variant of variants) sameAsJsonParse(`{"messages":${variant}}`);
+    }
   });
 
   it('keeps key order and the last of duplicate keys, as JSON.parse does', () => {

@@ -1,6 +1,8 @@
 // JSON.parse of UTF-8 bytes, with the same result, that never makes one string of a large document: a page of 1000
 // Twilio records is ~1 MB, and a string that size costs fresh memory and page faults each time (see ByteWriter).
-// The top-level object's members, and each element of its arrays, are decoded and parsed one by one.
+// The top-level object's members, and each element of its arrays, are decoded and parsed one by one; a page's
+// records can instead be checked as JSON and left as bytes, for the hub to store as Twilio sent them.
+import { skipJsonValue } from './skip-json-value.js';
 
 /** Below this, one string is a regular V8 object and the document is parsed whole. */
 const SPLIT_FROM_BYTES = 64 * 1024;
@@ -16,32 +18,38 @@ const CLOSE_ARRAY = 0x5d;
 
 /** Throws as JSON.parse throws on text that is not JSON. */
 export function parseJsonBytes(bytes: Buffer): unknown {
-  return parseJsonKeepingArrays(bytes).value;
+  return parseJsonLeaving(bytes, undefined).value;
 }
 
 export interface ParsedJson {
+  /** The document; without the member `left` stands for, when there is one. */
   readonly value: unknown;
-  /**
-   * Where the document was split: the bytes of each array member of the top-level object, exactly as they were
-   * (views into the document's buffer); empty for a document parsed whole.
-   */
-  readonly arrays: ReadonlyMap<string, Buffer>;
+  readonly left: JsonObjects | undefined;
 }
 
-/** parseJsonBytes, keeping the bytes of the top-level arrays (a page's records as Twilio sent them). */
-export function parseJsonKeepingArrays(bytes: Buffer): ParsedJson {
+/** A JSON array of objects, checked as JSON and kept as bytes: a view into the document's buffer. */
+export interface JsonObjects {
+  readonly bytes: Buffer;
+  readonly count: number;
+}
+
+/**
+ * parseJsonBytes, except that the top-level member `leave`, when the document is large enough to be split and that
+ * member is an array of objects, is only checked and is returned as `left` instead of in the value.
+ */
+export function parseJsonLeaving(bytes: Buffer, leave: string | undefined): ParsedJson {
   if (bytes.length >= SPLIT_FROM_BYTES) {
     try {
-      const parser = new SplitParser(bytes);
+      const parser = new SplitParser(bytes, leave);
       const value = parser.document();
-      if (value !== undefined) return { value, arrays: parser.arrays };
+      if (value !== undefined) return { value, left: parser.left };
     } catch {
       // A piece that is not JSON: the whole document is parsed below, for JSON.parse's own verdict and error.
     }
   }
   // Small documents, and anything the split parser does not take (not an object at the top, a `__proto__` member,
   // text that is not JSON), are parsed whole: JSON.parse gives the result or the error.
-  return { value: JSON.parse(bytes.toString('utf8')), arrays: new Map() };
+  return { value: JSON.parse(bytes.toString('utf8')), left: undefined };
 }
 
 /**
@@ -50,10 +58,13 @@ export function parseJsonKeepingArrays(bytes: Buffer): ParsedJson {
  * Returns undefined where the structure between pieces is not what JSON allows.
  */
 class SplitParser {
-  readonly arrays = new Map<string, Buffer>();
+  left: JsonObjects | undefined;
   #at = 0;
 
-  constructor(private readonly bytes: Buffer) {}
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly leave: string | undefined,
+  ) {}
 
   document(): Record<string, unknown> | undefined {
     this.#skipSpace();
@@ -76,12 +87,18 @@ class SplitParser {
       this.#skipSpace();
       const start = this.#at;
       const isArray = this.bytes[start] === OPEN_ARRAY;
-      const value = isArray ? this.#array() : this.#value();
-      if (value === undefined) return undefined;
-      result[key] = value.parsed;
-      // A repeated key: JSON.parse keeps the last value, and so do both maps.
-      if (isArray) this.arrays.set(key, this.bytes.subarray(start, this.#at));
-      else this.arrays.delete(key);
+      const objects = isArray && key === this.leave ? this.#objects() : null;
+      if (objects === undefined) return undefined;
+      // A repeated key: JSON.parse keeps the last value, and so does this.
+      if (objects === null) {
+        const value = isArray ? this.#array() : this.#value();
+        if (value === undefined) return undefined;
+        result[key] = value.parsed;
+        if (key === this.leave) this.left = undefined;
+      } else {
+        delete result[key];
+        this.left = { bytes: this.bytes.subarray(start, this.#at), count: objects };
+      }
       this.#skipSpace();
       const next = this.bytes[this.#at];
       this.#at++;
@@ -115,6 +132,35 @@ class SplitParser {
       if (next !== COMMA) return undefined;
       this.#skipSpace();
     }
+  }
+
+  /**
+   * The array at the cursor checked element by element: its length when each is an object (the cursor then past
+   * it), null when one is not (the cursor left where it was), undefined when it is not JSON.
+   */
+  #objects(): number | null | undefined {
+    const { bytes } = this;
+    const start = this.#at;
+    let at = start + 1;
+    let count = 0;
+    at = this.#spaceFrom(at);
+    if (bytes[at] === CLOSE_ARRAY) {
+      this.#at = at + 1;
+      return 0;
+    }
+    for (;;) {
+      if (bytes[at] !== OPEN_OBJECT) return null;
+      at = skipJsonValue(bytes, at);
+      if (at < 0) return undefined;
+      count++;
+      at = this.#spaceFrom(at);
+      const next = bytes[at++];
+      if (next === CLOSE_ARRAY) break;
+      if (next !== COMMA) return undefined;
+      at = this.#spaceFrom(at);
+    }
+    this.#at = at;
+    return count;
   }
 
   /** One value from the cursor: up to its closing bracket or quote, or for a bare literal up to `,` `]` `}`. */
@@ -167,13 +213,16 @@ class SplitParser {
   }
 
   #skipSpace(): void {
+    this.#at = this.#spaceFrom(this.#at);
+  }
+
+  #spaceFrom(from: number): number {
     const { bytes } = this;
-    let at = this.#at;
+    let at = from;
     for (;;) {
       const byte = bytes[at];
-      if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09) break;
+      if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09) return at;
       at++;
     }
-    this.#at = at;
   }
 }

@@ -25,10 +25,12 @@ export async function runRawStage(args: Extract<StageArgs, { kind: 'raw' }>): Pr
   await runPool(listings, args.concurrency, async ({ path, query, collection }) => {
     for await (const page of client.listPages(path, query, collection.envelopeKey)) {
       pages += 1;
-      items += page.records.length;
+      // Every page parsed, whatever the project would leave as bytes: the raw limit reads all of the JSON.
+      const listed = page.records();
+      items += listed.length;
       const { toRecord } = collection;
       // Counted as the project counts rows (a summary without an annotation is no row), so the rates compare.
-      records += toRecord ? page.records.filter((item) => toRecord(item as Record<string, unknown>) !== null).length : page.records.length;
+      records += toRecord ? listed.filter((item) => toRecord(item as Record<string, unknown>) !== null).length : listed.length;
     }
   });
   return { records, items, pages, wallMs: performance.now() - started, status: 'success' };

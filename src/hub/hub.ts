@@ -19,16 +19,20 @@ const batchSchema = z.object({
 });
 export type HubBatch = z.infer<typeof batchSchema>;
 
+/** A batch to append: its records, or (a page as listed) their JSON array as Twilio sent it, each element an object. */
+export interface HubAppend {
+  readonly accountSid: string;
+  readonly receivedAt: string;
+  readonly records: readonly Record<string, unknown>[] | Buffer;
+}
+
 const batchFile = /^(\d{12})\.json\.gz$/;
 /** Beside a stream's batches: the highest sequence pruned so far. */
 const PRUNED = 'pruned-up-to';
-/** How many appended batches stay in memory for a following reader (a batch is at most one page of records). */
-const RECENT_BATCHES = 8;
 const fileName = (seq: number): string => `${String(seq).padStart(12, '0')}.json.gz`;
 
 /** An append whose file is being written; it gets its sequence when it is renamed into place, in append order. */
 interface PendingAppend {
-  readonly batch: HubBatch;
   /** The written and flushed temp file. */
   readonly temp: Promise<string>;
   readonly resolve: (seq: number) => void;
@@ -43,8 +47,6 @@ export class Hub {
   readonly #pending = new Map<string, PendingAppend[]>();
   readonly #placing = new Set<string>();
   #temps = 0;
-  /** Batches appended by this process and not yet read, oldest first: a warehouse run following it skips the disk. */
-  readonly #recent = new Map<string, HubBatch>();
   /** The buffer each batch is written into before it is compressed, reused (see ByteWriter). */
   readonly #json = new ByteWriter();
   /** Stream folders this process made or found. */
@@ -74,23 +76,22 @@ export class Hub {
   /**
    * Appends a batch and resolves with its sequence once it is durable. Batches of one stream get their sequences in
    * the order append was called and are renamed into place in that order, so a reader never sees a later batch
-   * without the earlier ones. `recordsJson`, when given, is the JSON array of exactly `batch.records` (a page's as
-   * Twilio sent it), written as it is.
+   * without the earlier ones. Records given as bytes are written as they are.
    *
    * Files are written and flushed concurrently; only the renames take turns, and the batches renamed together share
    * one flush of the folder. Each step's callback waits its turn on a busy event loop, so nine in a row per batch
    * made appends of one stream queue behind each other.
    */
-  append(stream: string, batch: HubBatch, recordsJson?: Buffer): Promise<number> {
+  append(stream: string, batch: HubAppend): Promise<number> {
     const dir = join(this.dir, 'batches', stream);
-    const compressed = this.#compress(batch, recordsJson);
+    const compressed = this.#compress(batch);
     const temp = this.#folder(dir).then(() => writeTempFile(join(dir, `.append-${process.pid}-${++this.#temps}.tmp`), compressed));
     // Its failure is the append's, reported when its turn comes.
     temp.catch(() => undefined);
     return new Promise((resolve, reject) => {
       const queue = this.#pending.get(stream) ?? [];
       this.#pending.set(stream, queue);
-      queue.push({ batch, temp, resolve, reject });
+      queue.push({ temp, resolve, reject });
       if (!this.#placing.has(stream)) void this.#place(stream, dir, queue);
     });
   }
@@ -121,10 +122,7 @@ export class Hub {
           for (const { entry } of placed) entry.reject(new HubWriteError(dir, error));
           continue;
         }
-        for (const { entry, seq } of placed) {
-          this.#remember(`${stream}/${seq}`, entry.batch);
-          entry.resolve(seq);
-        }
+        for (const { entry, seq } of placed) entry.resolve(seq);
         for (const wake of this.#waiters.splice(0)) wake();
       }
     } finally {
@@ -143,11 +141,11 @@ export class Hub {
    * Compressed at once on this thread (~1 ms a page): zlib's async form hands each 16 KB of output back through the
    * event loop, and behind a busy loop that made an append wait ~80 ms.
    */
-  #compress(batch: HubBatch, recordsJson: Buffer | undefined): Buffer {
+  #compress(batch: HubAppend): Buffer {
     const out = this.#json;
     out.clear();
     out.write(`{"accountSid":${JSON.stringify(batch.accountSid)},"receivedAt":${JSON.stringify(batch.receivedAt)},"records":`);
-    if (recordsJson !== undefined) out.writeBytes(recordsJson);
+    if (Buffer.isBuffer(batch.records)) out.writeBytes(batch.records);
     else {
       out.write('[');
       for (const [index, record] of batch.records.entries()) out.write(index === 0 ? JSON.stringify(record) : `,${JSON.stringify(record)}`);
@@ -179,15 +177,6 @@ export class Hub {
     }).sort((a, b) => a - b);
   }
 
-  /** Keeps a durable batch in memory for a reader that keeps up; one that falls behind reads the older ones from disk. */
-  #remember(key: string, batch: HubBatch): void {
-    this.#recent.set(key, batch);
-    for (const oldest of this.#recent.keys()) {
-      if (this.#recent.size <= RECENT_BATCHES) break;
-      this.#recent.delete(oldest);
-    }
-  }
-
   /** Resolves at the next durable append in this process: a warehouse run following a source run waits on it. */
   appended(): Promise<void> {
     return new Promise((resolve) => this.#waiters.push(resolve));
@@ -203,13 +192,11 @@ export class Hub {
     return (await this.#seqs(stream)).filter((seq) => seq > afterSeq);
   }
 
+  /**
+   * Read from disk even right after this process appended it: a warehouse run lags its source run by more than a few
+   * batches (measured: 2–11 % of reads would hit a cache of the last 8), and parsed records kept for it cost memory.
+   */
   async read(stream: string, seq: number): Promise<HubBatch> {
-    const key = `${stream}/${seq}`;
-    const recent = this.#recent.get(key);
-    if (recent !== undefined) {
-      this.#recent.delete(key);
-      return recent;
-    }
     const path = join(this.dir, 'batches', stream, fileName(seq));
     try {
       return batchSchema.parse(parseJsonBytes(gunzipSync(await readFile(path))));

@@ -5,17 +5,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { allCollections } from '../collections/all-collections.js';
-import { Hub } from '../hub/hub.js';
-import { runSource, type PageReader } from './source-run.js';
+import type { Collection } from '../collections/collection.js';
+import { Hub, type HubAppend } from '../hub/hub.js';
+import { runSource, type ListedPage, type PageReader } from './source-run.js';
 
 const ACCOUNT = `AC${'a'.repeat(32)}`;
+
+const firstSid = (batch: HubAppend): unknown => (Buffer.isBuffer(batch.records) ? undefined : batch.records[0]?.['sid']);
+
+function pagesReader(pages: readonly ListedPage[]): PageReader {
+  return {
+    async *listPages() {
+      for (const page of pages) yield await Promise.resolve(page);
+    },
+    getJson: () => Promise.reject(new Error('not used')),
+  };
+}
 
 function reader(pages: number, log: string[]): PageReader {
   return {
     async *listPages() {
       for (let page = 1; page <= pages; page++) {
         log.push(`page ${page}`);
-        yield await Promise.resolve( { records: [{ sid: `AD${page}`, date_created: 'Fri, 24 May 2019 17:44:46 +0000' }] });
+        const records = [{ sid: `AD${page}`, date_created: 'Fri, 24 May 2019 17:44:46 +0000' }];
+        yield await Promise.resolve({ count: 1, records: () => records });
       }
     },
     getJson: () => Promise.reject(new Error('not used')),
@@ -31,16 +44,17 @@ describe('source run appends', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const run = (hub: Hub, pageReader: PageReader) =>
+  const run = (hub: Hub, pageReader: PageReader, collection: Collection = allCollections.addresses) =>
     runSource({
       reader: pageReader,
       hub,
-      collections: [allCollections.addresses],
+      collections: [collection],
       accounts: [{ sid: ACCOUNT, viaParent: false }],
       now: new Date('2026-12-01T00:00:00Z'),
       lookbackMs: 0,
       full: false,
       concurrency: 1,
+      maxWindows: 1,
     });
 
   it('requests the next page while a batch is written, one batch in flight, and ends once the last is durable', async () => {
@@ -48,7 +62,7 @@ describe('source run appends', () => {
     const log: string[] = [];
     const append = hub.append.bind(hub);
     vi.spyOn(hub, 'append').mockImplementation(async (stream, batch) => {
-      const sid = String(batch.records[0]?.['sid']);
+      const sid = String(firstSid(batch));
       log.push(`append ${sid}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
       const seq = await append(stream, batch);
@@ -62,34 +76,35 @@ describe('source run appends', () => {
     expect(hub.state.data.cursors[`${ACCOUNT}/addresses`]).toBe('2026-12-01T00:00:00.000Z');
   });
 
-  it('hands the hub the page as Twilio sent it only when its records are exactly what was listed', async () => {
+  it('hands the hub a page as Twilio sent it without parsing it, unless the collection converts its records', async () => {
     const hub = await Hub.open(dir);
-    const given: (string | undefined)[] = [];
-    vi.spyOn(hub, 'append').mockImplementation((_stream, _batch, json) => {
-      given.push(json?.toString('utf8'));
+    const given: unknown[] = [];
+    vi.spyOn(hub, 'append').mockImplementation((_stream, batch) => {
+      given.push(Buffer.isBuffer(batch.records) ? batch.records.toString('utf8') : batch.records);
       return Promise.resolve(given.length);
     });
     const listed = [{ sid: 'AD1' }, { sid: 'AD2' }];
-    const pages = [
-      { records: listed, recordsJson: Buffer.from(JSON.stringify(listed)) },
-      { records: [...listed, 'not an object'], recordsJson: Buffer.from(JSON.stringify([...listed, 'not an object'])) },
-      { records: listed, recordsJson: undefined },
-    ];
-    const pageReader: PageReader = {
-      async *listPages() {
-        for (const page of pages) yield await Promise.resolve(page);
-      },
-      getJson: () => Promise.reject(new Error('not used')),
+    const json = Buffer.from(JSON.stringify(listed));
+    const unparsed = (): never => {
+      throw new Error('parsed a page bound for the hub as it is');
     };
-    await run(hub, pageReader);
-    expect(given).toEqual([JSON.stringify(listed), undefined, undefined]);
+    await run(hub, pagesReader([{ count: 2, recordsJson: json, records: unparsed }, { count: 3, records: () => [...listed, 'not an object'] }]));
+    expect(given).toEqual([JSON.stringify(listed), listed]);
+
+    given.length = 0;
+    const summaries = [
+      { call_sid: 'CA1', account_sid: ACCOUNT, start_time: '2026-11-30T00:00:00Z', annotation: { call_score: 4 } },
+      { call_sid: 'CA2', account_sid: ACCOUNT, start_time: '2026-11-30T00:00:00Z', annotation: null },
+    ];
+    await run(hub, pagesReader([{ count: 2, recordsJson: Buffer.from(JSON.stringify(summaries)), records: () => summaries }]), allCollections.call_feedback);
+    expect(given).toEqual([[expect.objectContaining({ call_sid: 'CA1', quality_score: 4 })]]);
   });
 
   it('fails the collection when a batch cannot be written, and leaves its cursor', async () => {
     const hub = await Hub.open(dir);
     const append = hub.append.bind(hub);
     vi.spyOn(hub, 'append').mockImplementation((stream, batch) =>
-      batch.records[0]?.['sid'] === 'AD2' ? Promise.reject(new Error('disk full')) : append(stream, batch),
+      firstSid(batch) === 'AD2' ? Promise.reject(new Error('disk full')) : append(stream, batch),
     );
     const report = await run(hub, reader(3, []));
     expect(report.collections[0]).toMatchObject({ status: 'failed', error: 'disk full' });

@@ -9,13 +9,16 @@ import { runPool } from './run-pool.js';
 
 /** What a source run needs of the Twilio client. */
 export interface PageReader {
-  /** Each page's records, and their JSON as Twilio sent it when the reader kept it (TwilioPage.recordsJson). */
-  listPages(
-    path: string,
-    query: Readonly<Record<string, string>>,
-    envelopeKey: string,
-  ): AsyncIterable<{ readonly records: readonly unknown[]; readonly recordsJson?: Buffer | undefined }>;
+  /** Each page's records, and their JSON as Twilio sent it when the reader kept it (as TwilioPage does). */
+  listPages(path: string, query: Readonly<Record<string, string>>, envelopeKey: string): AsyncIterable<ListedPage>;
   getJson(path: string): Promise<unknown>;
+}
+
+export interface ListedPage {
+  readonly count: number;
+  /** The records' JSON array, each an object, as Twilio sent it. */
+  readonly recordsJson?: Buffer | undefined;
+  records(): readonly unknown[];
 }
 
 export interface SourceAccount {
@@ -113,33 +116,42 @@ async function readListing(input: SourceRunInput, listing: Listing, entry: Colle
   let appending: Promise<unknown> = Promise.resolve();
   try {
     for await (const page of input.reader.listPages(listing.path, listing.query, collection.envelopeKey)) {
-      const items = page.records.filter(isObject);
-      const expanded = collection.expand ? await Promise.all(items.map((item) => expand(input.reader, collection, item))) : items;
-      const records: Record<string, unknown>[] = [];
-      for (const item of expanded) {
-        const record = collection.toRecord ? collection.toRecord(item) : item;
-        if (record !== null) records.push(record);
-      }
-      if (records.length > 0) {
+      // Records exactly as listed go to the hub as Twilio's own bytes, never parsed here: the warehouse run parses
+      // them once, as it loads them, so they do not outlive a page in memory.
+      const listed = collection.toRecord === undefined && collection.expand === undefined ? page.recordsJson : undefined;
+      const records = listed ?? (await recordsOf(input.reader, collection, page.records().filter(isObject)));
+      const count = listed === undefined ? records.length : page.count;
+      if (count > 0) {
         await appending;
         crashPoint('source:before-append');
-        // Records exactly as listed go to the hub as Twilio's own bytes, with nothing serialised again.
-        const asListed = collection.toRecord === undefined && collection.expand === undefined && records.length === page.records.length;
-        const batch = { accountSid: listing.accountSid, receivedAt: new Date().toISOString(), records };
-        appending = input.hub.append(collection.name, batch, asListed ? page.recordsJson : undefined);
+        appending = input.hub.append(collection.name, { accountSid: listing.accountSid, receivedAt: new Date().toISOString(), records });
         // Awaited before the next append and at the end; until then its failure must not count as unhandled.
         appending.catch(() => undefined);
       }
       entry.pages++;
-      entry.records += records.length;
+      entry.records += count;
       input.onProgress?.(entry);
       // Leaving the loop ends the page chain: the pages after this one are older still.
-      if (stop !== undefined && items.length > 0 && items.every((item) => isBefore(item[stop.field], stop.at))) break;
+      if (stop !== undefined) {
+        const items = page.records().filter(isObject);
+        if (items.length > 0 && items.every((item) => isBefore(item[stop.field], stop.at))) break;
+      }
     }
   } finally {
     // A listing is over only once its last batch is durable (or has failed, which fails the listing).
     await appending;
   }
+}
+
+/** A page's items as the collection's records: expanded, then converted (those it drops left out). */
+async function recordsOf(reader: PageReader, collection: Collection, items: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+  const expanded = collection.expand ? await Promise.all(items.map((item) => expand(reader, collection, item))) : items;
+  const records: Record<string, unknown>[] = [];
+  for (const item of expanded) {
+    const record = collection.toRecord ? collection.toRecord(item) : item;
+    if (record !== null) records.push(record);
+  }
+  return records;
 }
 
 /** Whether a Twilio date (RFC 2822 or ISO 8601) is before `at`; a missing or unreadable one is not. */

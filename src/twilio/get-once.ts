@@ -38,12 +38,14 @@ export interface GetOnceRequest {
   readonly timeoutMs: number;
   /** The caller's signal: its abort is rethrown, never retried. */
   readonly signal: AbortSignal | undefined;
+  /** A list's key: its records are checked and left as bytes (parseJsonLeaving). */
+  readonly leave?: string | undefined;
 }
 
 /** Twilio's code and message when the body carries them; nothing when it is HTML, empty or undecodable. */
 function parseErrorBody(body: Buffer, contentEncoding: string | undefined): TwilioErrorBody {
   try {
-    const parsed = twilioErrorBodySchema.safeParse(parseBody(body, contentEncoding).value);
+    const parsed = twilioErrorBodySchema.safeParse(parseBody(body, contentEncoding, undefined).value);
     return parsed.success ? parsed.data : {};
   } catch {
     return {};
@@ -80,7 +82,7 @@ export async function getOnce(request: GetOnceRequest): Promise<GetOutcome> {
   if (status >= 200 && status < 300) {
     try {
       const date = answerHeaders.date ?? null;
-      return { kind: 'ok', body: parseBody(body, answerHeaders['content-encoding']), bytes, date };
+      return { kind: 'ok', body: parseBody(body, answerHeaders['content-encoding'], request.leave), bytes, date };
     } catch (error) {
       // Truncated or non-JSON 2xx bodies come from cut connections and proxies: a second read usually works.
       const cause = new Error(`HTTP ${status} with a body that is not complete JSON (${bytes} bytes)`, { cause: error });

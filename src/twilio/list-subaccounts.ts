@@ -23,7 +23,7 @@ export async function listSubaccounts(client: TwilioClient): Promise<Subaccount[
   const subaccounts: Subaccount[] = [];
   try {
     for await (const page of client.listPages(ACCOUNTS_PATH, {}, 'accounts')) {
-      for (const item of page.records) {
+      for (const item of page.records()) {
         const parsed = accountItemSchema.safeParse(item);
         if (!parsed.success) {
           throw new TwilioEnvelopeError(`Twilio's ${ACCOUNTS_PATH} listed an item without a valid account sid: the API base URL may be wrong`);

@@ -50,7 +50,7 @@ describe('listPages', () => {
       second,
       third,
     ]);
-    expect(pages.flatMap((page) => page.records)).toEqual([{ sid: 'SM1' }, { sid: 'SM2' }, { sid: 'SM3' }, { sid: 'SM4' }]);
+    expect(pages.flatMap((page) => page.records())).toEqual([{ sid: 'SM1' }, { sid: 'SM2' }, { sid: 'SM3' }, { sid: 'SM4' }]);
     expect(pages.map((page) => page.pageUri)).toEqual([`${MESSAGES}?DateSent%3E=2024-01-01T00:00:00Z&PageSize=1000`, second, third]);
     expect(twilio.stats).toMatchObject({ requests: 3, pages: 3, retries: 0, failures: 0 });
     expect(twilio.stats.bytes).toBeGreaterThan(0);
@@ -75,7 +75,7 @@ describe('listPages', () => {
       '/v1/Voice/Summaries?StartTime=2024-01-01T00%3A00%3A00Z&PageSize=1000&Page=1&PageToken=PAxyz',
     ]);
     expect(api.requests).toEqual([]);
-    expect(pages.flatMap((page) => page.records)).toEqual([{ call_sid: 'CA0' }, { call_sid: 'CA1' }]);
+    expect(pages.flatMap((page) => page.records())).toEqual([{ call_sid: 'CA0' }, { call_sid: 'CA1' }]);
   });
 
   it('keeps a PageSize the caller gives', async () => {
@@ -92,7 +92,24 @@ describe('listPages', () => {
     const server = await fake((_request, response) => sendJson(response, body));
     const pages = await collect(client(server.baseUrl).listPages(`/2010-04-01/Accounts/${SID}/${name}.json`, {}, name));
     expect(pages).toHaveLength(1);
-    expect(pages[0]?.records).toEqual(body[name]);
+    expect(pages[0]?.records()).toEqual(body[name]);
+  });
+
+  it('leaves a large page of objects as the bytes Twilio sent, parsed only when asked; one with anything else parsed', async () => {
+    const records = Array.from({ length: 400 }, (_, i) => ({ sid: `SM${i}`, body: `caf\u00e9 ${'x'.repeat(200)}` }));
+    const listed = JSON.stringify(records, null, 1);
+    const bodies = [`{"messages": ${listed}, "next_page_uri": "${MESSAGES}?Page=1"}`, `{"messages":${JSON.stringify([...records, 7])},"next_page_uri":null}`];
+    const server = await fake((request, response) => {
+      response.setHeader('content-type', 'application/json');
+      response.end(bodies[request.url?.includes('Page=1') === true ? 1 : 0]);
+    });
+    const [bytes, mixed] = await collect(client(server.baseUrl).listPages(MESSAGES, {}, 'messages'));
+    expect(bytes?.recordsJson?.toString('utf8')).toBe(listed);
+    expect(bytes?.count).toBe(400);
+    expect(bytes?.records()).toEqual(records);
+    expect(mixed?.recordsJson).toBeUndefined();
+    expect(mixed?.count).toBe(401);
+    expect(mixed?.records()).toEqual([...records, 7]);
   });
 
   it('names a missing envelope key instead of crashing', async () => {

@@ -1,5 +1,5 @@
 // The Twilio HTTP client: auth, base URLs, retries, per-account concurrency, both paging envelopes, and stats.
-import type { ParsedJson } from '../parse-json-bytes.js';
+import { parseJsonBytes, type JsonObjects, type ParsedJson } from '../parse-json-bytes.js';
 import { backoffDelay, sleep } from './backoff.js';
 import { getOnce } from './get-once.js';
 import { HttpAgents } from './http-agents.js';
@@ -32,10 +32,21 @@ export interface TwilioClientStats {
 
 /** One page of a list: its records, and the URI it was read from (for logs and resumable reports). */
 export interface TwilioPage {
-  readonly records: unknown[];
-  /** The records' JSON array exactly as Twilio sent it, when the page was large enough to be parsed in pieces. */
+  readonly count: number;
+  /**
+   * The records' JSON array exactly as Twilio sent it, when the page was large enough to be read in pieces and each
+   * record is an object: checked as JSON but not parsed, so a page bound for the hub costs no objects.
+   */
   readonly recordsJson: Buffer | undefined;
+  /** The records; parsed from recordsJson at the first call when the page has it. */
+  records(): unknown[];
   readonly pageUri: string;
+}
+
+function pageOf(records: unknown[] | JsonObjects, pageUri: string): TwilioPage {
+  if (Array.isArray(records)) return { count: records.length, recordsJson: undefined, records: () => records, pageUri };
+  let parsed: unknown[] | undefined;
+  return { count: records.count, recordsJson: records.bytes, records: () => (parsed ??= parseJsonBytes(records.bytes) as unknown[]), pageUri };
 }
 
 export class TwilioClient {
@@ -95,10 +106,9 @@ export class TwilioClient {
         throw new TwilioEnvelopeError(`Twilio's list at ${pathOf(url)} links back to a page already read: stopping so the read ends`);
       }
       seen.add(url);
-      const body = await this.#get(url);
-      const envelope = readEnvelope(body.value, envelopeKey, pathOf(url));
+      const envelope = readEnvelope(await this.#get(url, envelopeKey), envelopeKey, pathOf(url));
       this.#stats.pages += 1;
-      yield { records: envelope.records, recordsJson: body.arrays.get(envelopeKey), pageUri };
+      yield pageOf(envelope.records, pageUri);
       pageUri = envelope.next;
     }
   }
@@ -113,7 +123,7 @@ export class TwilioClient {
     return listSubaccounts(this);
   }
 
-  async #get(url: string): Promise<ParsedJson> {
+  async #get(url: string, leave?: string): Promise<ParsedJson> {
     const { maxRetries, timeoutMs, signal, onRetry } = this.#options;
     const path = pathOf(url);
     const semaphore = this.#semaphoreFor(accountSidOf(url, this.accountSid));
@@ -122,7 +132,7 @@ export class TwilioClient {
       let outcome;
       try {
         this.#stats.requests += 1;
-        outcome = await getOnce({ url, agents: this.#agents, authorization: this.#authorization, timeoutMs, signal });
+        outcome = await getOnce({ url, agents: this.#agents, authorization: this.#authorization, timeoutMs, signal, leave });
       } finally {
         release();
       }
