@@ -3,11 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { ByteWriter } from './byte-writer.js';
 
 describe('ByteWriter', () => {
-  it('writes UTF-8, a lone surrogate as U+FFFD', () => {
+  it('writes UTF-8, a lone surrogate as U+FFFD, short text and long, bytes between', () => {
     const out = new ByteWriter();
     out.write('a 😀 ');
     out.write('\ud83d!');
-    expect(out.bytes().toString('utf8')).toBe('a 😀 \ufffd!');
+    out.writeByte(0x2c);
+    out.write('plain ascii');
+    out.write('');
+    out.write(`${'x'.repeat(70)}é`);
+    out.write('ascii then é');
+    expect(out.bytes().toString('utf8')).toBe(`a 😀 \ufffd!,plain ascii${'x'.repeat(70)}éascii then é`);
   });
 
   it('grows past its first megabyte and keeps what was written', () => {

@@ -1,7 +1,14 @@
 // writeCsvRows: NULL apart from '', quotes doubled, newlines kept inside quotes, NUL dropped, non-finite numbers NULL.
 import { describe, expect, it } from 'vitest';
 import { ByteWriter } from '../../byte-writer.js';
-import { csvField, writeCsvLines, writeCsvRows } from './write-csv-rows.js';
+import type { Cell } from '../table.js';
+import { writeCsvField, writeCsvLines, writeCsvRows } from './write-csv-rows.js';
+
+function csvField(cell: Cell | undefined): string {
+  const out = new ByteWriter();
+  writeCsvField(cell, out);
+  return out.bytes().toString('utf8');
+}
 
 describe('writeCsvRows', () => {
   it('quotes all text, so an empty field is NULL and "" is the empty string', () => {

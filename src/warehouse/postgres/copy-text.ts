@@ -5,6 +5,7 @@ import { writeTextRows } from '../write-text-rows.js';
 
 const NEEDS_ESCAPE = /[\\\t\n\r\0]/;
 const ESCAPES = /[\\\t\n\r\0]/g;
+const TAB = 0x09;
 const REPLACEMENTS: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\0': '' };
 
 /** One field. PostgreSQL text cannot hold NUL, so NUL characters are dropped rather than failing the whole load. */
@@ -17,5 +18,5 @@ export function copyField(cell: Cell | undefined): string {
 
 /** One line per row, the fields in `columns` order, then `suffix` as one more field (the stage's chunk number). */
 export function writeCopyText(rows: readonly Row[], columns: readonly string[], suffix: number, out: ByteWriter): void {
-  writeTextRows(rows, columns, { separator: '\t', field: copyField, lineEnd: `\t${suffix}\n` }, out);
+  writeTextRows(rows, columns, { separator: TAB, field: (cell, into) => into.write(copyField(cell)), lineEnd: `\t${suffix}\n` }, out);
 }
