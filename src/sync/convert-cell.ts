@@ -35,16 +35,17 @@ function toNumber(value: unknown, integer: boolean): Cell | undefined {
 }
 
 const MONTHS: Readonly<Record<string, string>> = { Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06', Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12' };
-const RFC2822_UTC = /^[A-Z][a-z]{2}, (\d{2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}:\d{2}:\d{2}) \+0000$/;
+/** Fixed width: day at 5, month at 8, year at 12, time at 17. */
+const RFC2822_UTC = /^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} \+0000$/;
 
 function toTimestamp(value: unknown): Cell | undefined {
   if (typeof value !== 'string') return undefined;
   if (value === '') return null;
   // Twilio's own form ("Fri, 24 May 2019 17:44:46 +0000") is rewritten as text: it is most of a sync's dates, and
-  // this is several times cheaper than parsing to a Date and formatting it back.
-  const utc = RFC2822_UTC.exec(value);
-  const month = utc ? MONTHS[utc[2] as string] : undefined;
-  if (utc && month) return `${utc[3]}-${month}-${utc[1]}T${utc[4]}.000Z`;
+  // this is several times cheaper than parsing to a Date and formatting it back (and test, unlike exec, makes no
+  // array of matches for each date).
+  const month = RFC2822_UTC.test(value) ? MONTHS[value.slice(8, 11)] : undefined;
+  if (month !== undefined) return `${value.slice(12, 16)}-${month}-${value.slice(5, 7)}T${value.slice(17, 25)}.000Z`;
   const ms = Date.parse(value); // other offsets, other RFC 2822 spellings, ISO 8601
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }

@@ -48,9 +48,7 @@ export async function stageRows(chunks: Iterable<readonly Row[]> | AsyncIterable
   let repeats = false;
   // One buffer for every file of the load: each is written out before the next is encoded.
   const out = new ByteWriter();
-  const writeOut = async (file: string, write: () => void): Promise<void> => {
-    out.clear();
-    write();
+  const writeOut = async (file: string): Promise<void> => {
     await writeFile(file, out.bytes()).catch((error: unknown) => {
       throw new StagingWriteError(dir, error);
     });
@@ -64,14 +62,20 @@ export async function stageRows(chunks: Iterable<readonly Row[]> | AsyncIterable
         if (ids.has(id)) repeats = true;
         else ids.add(id);
       }
+      out.clear();
+      encode(rows, files.length, out);
+      // Nothing holds the rows while the file is written: other streams shape theirs meanwhile, and each young
+      // object still reachable is copied at every scavenge.
       const file = chunkFile(dir, files.length);
-      await writeOut(file, () => encode(rows, files.length, out));
+      await writeOut(file);
       files.push(file);
     }
     const list = [...ids];
     if (encodeIds === undefined || files.length === 0) return { files, ids: list, repeats, remove };
     const idsFile = join(dir, 'ids');
-    await writeOut(idsFile, () => encodeIds(list, out));
+    out.clear();
+    encodeIds(list, out);
+    await writeOut(idsFile);
     return { files, ids: list, repeats, idsFile, remove };
   } catch (error) {
     await remove();
