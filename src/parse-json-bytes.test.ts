@@ -74,14 +74,16 @@ describe('parseJsonBytes', () => {
     }
   });
 
-  it('never parses a large valid document as one string', () => {
-    const parse = vi.spyOn(JSON, 'parse');
-    try {
-      parseJsonBytes(Buffer.from(JSON.stringify(envelope(8), null, 1)));
-      expect(parse.mock.calls.length).toBeGreaterThan(400);
-      expect(Math.max(...parse.mock.calls.map(([text]) => text.length))).toBeLessThan(4096);
-    } finally {
-      parse.mockRestore();
+  it('never parses a large valid document as one string, an envelope or an array of records', () => {
+    for (const document of [envelope(8), envelope(8).messages]) {
+      const parse = vi.spyOn(JSON, 'parse');
+      try {
+        parseJsonBytes(Buffer.from(JSON.stringify(document, null, 1)));
+        expect(parse.mock.calls.length).toBeGreaterThanOrEqual(400);
+        expect(Math.max(...parse.mock.calls.map(([text]) => text.length))).toBeLessThan(4096);
+      } finally {
+        parse.mockRestore();
+      }
     }
   });
 
@@ -126,19 +128,22 @@ describe('parseJsonBytes', () => {
 
   it('throws as JSON.parse does on every cut of a large document, on garbage after it, and on broken structure', () => {
     const text = JSON.stringify(envelope(5));
+    const array = JSON.stringify(envelope(5).messages);
     const next = random(99);
     for (let i = 0; i < 60; i++) sameAsJsonParse(text.slice(0, Math.floor(next() * text.length)));
+    for (let i = 0; i < 30; i++) sameAsJsonParse(array.slice(0, Math.floor(next() * array.length)));
     const records = JSON.stringify(envelope(6).messages);
     for (const broken of [
       `${text}x`, `${text}}`, `\ufeff${text}`,
       `{"a":${records.replace('},{', '}{')}}`, `{"a":${records.replace('},{', '},,{')}}`, `{"a":${records.slice(0, -1)},]}`,
       `{"a" ${records}}`, `{"a":${records},}`, `{a:${records}}`, `{"a":${records} "b":1}`, `{"a":}`.padEnd(70_000, ' '),
+      `${records}]`, `${records},`, `${records.slice(0, -1)},]`, records.replace('},{', '}{'),
     ]) {
       sameAsJsonParse(broken);
     }
   });
 
-  it('parses documents that are not objects, and small ones, whole', () => {
+  it('parses small documents, and large ones neither object nor array, as JSON.parse does', () => {
     for (const text of [JSON.stringify(envelope(7).messages), '"x"', '42', 'null', '{}', '{"messages":[]}', ' [ ] ']) sameAsJsonParse(text);
   });
 });

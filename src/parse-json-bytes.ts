@@ -47,8 +47,8 @@ export function parseJsonLeaving(bytes: Buffer, leave: string | undefined): Pars
       // A piece that is not JSON: the whole document is parsed below, for JSON.parse's own verdict and error.
     }
   }
-  // Small documents, and anything the split parser does not take (not an object at the top, a `__proto__` member,
-  // text that is not JSON), are parsed whole: JSON.parse gives the result or the error.
+  // Small documents, and anything the split parser does not take (neither an object nor an array at the top, a
+  // `__proto__` member, text that is not JSON), are parsed whole: JSON.parse gives the result or the error.
   return { value: JSON.parse(bytes.toString('utf8')), left: undefined };
 }
 
@@ -66,8 +66,13 @@ class SplitParser {
     private readonly leave: string | undefined,
   ) {}
 
-  document(): Record<string, unknown> | undefined {
+  /** A top-level array (a page's records left as bytes, parsed when asked) is split element by element. */
+  document(): unknown {
     this.#skipSpace();
+    if (this.bytes[this.#at] === OPEN_ARRAY) {
+      const array = this.#array();
+      return array === undefined ? undefined : this.#end(array.parsed);
+    }
     if (this.bytes[this.#at] !== OPEN_OBJECT) return undefined;
     this.#at++;
     const result: Record<string, unknown> = {};
@@ -108,7 +113,7 @@ class SplitParser {
     }
   }
 
-  #end(result: Record<string, unknown>): Record<string, unknown> | undefined {
+  #end<T>(result: T): T | undefined {
     this.#skipSpace();
     return this.#at === this.bytes.length ? result : undefined;
   }

@@ -65,25 +65,21 @@ export function skipJsonValue(bytes: Uint8Array, at: number): number {
     // At the start of a value.
     switch (bytes[i]) {
       case OPEN_OBJECT:
+      case OPEN_ARRAY: {
+        const closer = bytes[i] === OPEN_OBJECT ? CLOSE_OBJECT : CLOSE_ARRAY;
         i = skipSpace(bytes, i + 1);
-        if (bytes[i] === CLOSE_OBJECT) {
+        if (bytes[i] === closer) {
           i++;
           break;
         }
         if (depth === closers.length) closers = grown(closers);
-        closers[depth++] = CLOSE_OBJECT;
-        i = skipKey(bytes, i);
-        if (i < 0) return -1;
-        continue;
-      case OPEN_ARRAY:
-        i = skipSpace(bytes, i + 1);
-        if (bytes[i] === CLOSE_ARRAY) {
-          i++;
-          break;
+        closers[depth++] = closer;
+        if (closer === CLOSE_OBJECT) {
+          i = skipKey(bytes, i);
+          if (i < 0) return -1;
         }
-        if (depth === closers.length) closers = grown(closers);
-        closers[depth++] = CLOSE_ARRAY;
         continue;
+      }
       case QUOTE:
         i = skipString(bytes, i + 1);
         break;
