@@ -2,7 +2,7 @@
 // Twilio records is ~1 MB, and a string that size costs fresh memory and page faults each time (see ByteWriter).
 // The top-level object's members, and each element of its arrays, are decoded and parsed one by one; a page's
 // records can instead be checked as JSON and left as bytes, for the hub to store as Twilio sent them.
-import { skipJsonValue } from './skip-json-value.js';
+import { skipJsonSpace, skipJsonValue } from './skip-json-value.js';
 
 /** Below this, one string is a regular V8 object and the document is parsed whole. */
 const SPLIT_FROM_BYTES = 64 * 1024;
@@ -145,10 +145,8 @@ class SplitParser {
    */
   #objects(): number | null | undefined {
     const { bytes } = this;
-    const start = this.#at;
-    let at = start + 1;
+    let at = skipJsonSpace(bytes, this.#at + 1);
     let count = 0;
-    at = this.#spaceFrom(at);
     if (bytes[at] === CLOSE_ARRAY) {
       this.#at = at + 1;
       return 0;
@@ -158,11 +156,11 @@ class SplitParser {
       at = skipJsonValue(bytes, at);
       if (at < 0) return undefined;
       count++;
-      at = this.#spaceFrom(at);
+      at = skipJsonSpace(bytes, at);
       const next = bytes[at++];
       if (next === CLOSE_ARRAY) break;
       if (next !== COMMA) return undefined;
-      at = this.#spaceFrom(at);
+      at = skipJsonSpace(bytes, at);
     }
     this.#at = at;
     return count;
@@ -218,16 +216,6 @@ class SplitParser {
   }
 
   #skipSpace(): void {
-    this.#at = this.#spaceFrom(this.#at);
-  }
-
-  #spaceFrom(from: number): number {
-    const { bytes } = this;
-    let at = from;
-    for (;;) {
-      const byte = bytes[at];
-      if (byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09) return at;
-      at++;
-    }
+    this.#at = skipJsonSpace(this.bytes, this.#at);
   }
 }

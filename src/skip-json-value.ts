@@ -67,7 +67,7 @@ export function skipJsonValue(bytes: Uint8Array, at: number): number {
       case OPEN_OBJECT:
       case OPEN_ARRAY: {
         const closer = bytes[i] === OPEN_OBJECT ? CLOSE_OBJECT : CLOSE_ARRAY;
-        i = skipSpace(bytes, i + 1);
+        i = skipJsonSpace(bytes, i + 1);
         if (bytes[i] === closer) {
           i++;
           break;
@@ -99,11 +99,11 @@ export function skipJsonValue(bytes: Uint8Array, at: number): number {
     // Just past a value: brackets close until a comma starts the next value, or the outermost value has ended.
     for (;;) {
       if (depth === 0) return i;
-      i = skipSpace(bytes, i);
+      i = skipJsonSpace(bytes, i);
       const closer = closers[depth - 1];
       const byte = bytes[i];
       if (byte === COMMA) {
-        i = skipSpace(bytes, i + 1);
+        i = skipJsonSpace(bytes, i + 1);
         if (closer === CLOSE_OBJECT) {
           i = skipKey(bytes, i);
           if (i < 0) return -1;
@@ -123,7 +123,8 @@ function grown(stack: Uint8Array): Uint8Array {
   return larger;
 }
 
-function skipSpace(bytes: Uint8Array, i: number): number {
+/** The index of the first byte from `i` that is not JSON whitespace. */
+export function skipJsonSpace(bytes: Uint8Array, i: number): number {
   for (;;) {
     const byte = bytes[i];
     if (byte !== SPACE && byte !== LINE_FEED && byte !== CARRIAGE_RETURN && byte !== TAB) return i;
@@ -136,9 +137,9 @@ function skipKey(bytes: Uint8Array, i: number): number {
   if (bytes[i] !== QUOTE) return -1;
   i = skipString(bytes, i + 1);
   if (i < 0) return -1;
-  i = skipSpace(bytes, i);
+  i = skipJsonSpace(bytes, i);
   if (bytes[i] !== COLON) return -1;
-  return skipSpace(bytes, i + 1);
+  return skipJsonSpace(bytes, i + 1);
 }
 
 /** From just past a string's opening quote to just past its closing one, or -1. */
