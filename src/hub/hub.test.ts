@@ -1,7 +1,7 @@
-import { mkdtemp, readdir, readFile, rm, utimes } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Hub } from './hub.js';
 
@@ -21,7 +21,7 @@ describe('Hub', () => {
     const seqs = await Promise.all([1, 2, 3, 4, 5].map((n) => hub.append('messages', batch(n))));
     expect([...seqs].sort()).toEqual([1, 2, 3, 4, 5]);
     expect(await hub.pending('messages', 2)).toEqual([3, 4, 5]);
-    for (const [index, seq] of seqs.entries()) expect((await hub.read('messages', seq)).records).toEqual([{ sid: `SM${index + 1}` }]);
+    for (const [index, seq] of seqs.entries()) expect((await hub.read('messages', seq)).records()).toEqual([{ sid: `SM${index + 1}` }]);
     expect(await hub.streams()).toEqual(['messages']);
   });
 
@@ -30,17 +30,42 @@ describe('Hub', () => {
     const numbers = Array.from({ length: 30 }, (_, i) => i + 1);
     expect(await Promise.all(numbers.map((n) => hub.append('calls', batch(n))))).toEqual(numbers);
     const reopened = await Hub.open(dir);
-    for (const n of numbers) expect((await reopened.read('calls', n)).records).toEqual([{ sid: `SM${n}` }]);
+    for (const n of numbers) expect((await reopened.read('calls', n)).records()).toEqual([{ sid: `SM${n}` }]);
     expect((await readdir(join(dir, 'batches', 'calls'))).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   it('writes records given as JSON bytes as they are, and reads them back as the records', async () => {
     const hub = await Hub.open(dir);
     const json = Buffer.from('[ {"sid": "SM1", "price": -0.750, "body": "caf\\u00e9 😀"} ]');
-    const seq = await hub.append('messages', { accountSid: 'AC1', receivedAt: '2024-01-01T00:00:00.000Z', records: json });
+    const seq = await hub.append('messages', { accountSid: 'AC1', receivedAt: '2024-01-01T00:00:00.000Z', records: { bytes: json, count: 1 } });
     const file = await readFile(join(dir, 'batches', 'messages', `${String(seq).padStart(12, '0')}.json.gz`));
-    expect(gunzipSync(file).toString('utf8')).toBe(`{"accountSid":"AC1","receivedAt":"2024-01-01T00:00:00.000Z","records":${json.toString('utf8')}}`);
-    expect((await hub.read('messages', seq)).records).toEqual([{ sid: 'SM1', price: -0.75, body: 'café 😀' }]);
+    expect(gunzipSync(file).toString('utf8')).toBe(`{"accountSid":"AC1","receivedAt":"2024-01-01T00:00:00.000Z","count":1,"records":${json.toString('utf8')}}`);
+    const read = await hub.read('messages', seq);
+    expect(read.recordsJson).toEqual({ bytes: json, count: 1 });
+    expect(read.records()).toEqual([{ sid: 'SM1', price: -0.75, body: 'café 😀' }]);
+  });
+
+  it('reads batches written before they held their count, and names a batch whose records are not JSON', async () => {
+    const hub = await Hub.open(dir);
+    const folder = join(dir, 'batches', 'messages');
+    await mkdir(folder, { recursive: true });
+    const older = { accountSid: 'AC1', receivedAt: '2024-01-01T00:00:00.000Z', records: [{ sid: 'SM1' }] };
+    await writeFile(join(folder, '000000000001.json.gz'), gzipSync(JSON.stringify(older)));
+    await writeFile(join(folder, '000000000002.json.gz'), gzipSync('{"accountSid":"AC1","receivedAt":"x","count":1,"records":[{"sid":]}'));
+    const first = await hub.read('messages', 1);
+    expect([first.accountSid, first.receivedAt, first.records()]).toEqual([older.accountSid, older.receivedAt, older.records]);
+    const broken = await hub.read('messages', 2);
+    expect(() => broken.records()).toThrow(/^The hub batch .*000000000002\.json\.gz is unreadable: delete it and run a full resync of this collection$/);
+  });
+
+  it('reads a large batch with its records kept as bytes, parsed only when asked', async () => {
+    const hub = await Hub.open(dir);
+    const records = Array.from({ length: 2000 }, (_, i) => ({ sid: `SM${i}`, body: 'x'.repeat(40) }));
+    const seq = await hub.append('messages', { accountSid: 'AC1', receivedAt: '2024-01-01T00:00:00.000Z', records });
+    const read = await hub.read('messages', seq);
+    expect(JSON.parse(read.recordsJson?.bytes.toString('utf8') ?? 'null')).toEqual(records);
+    expect(read.records()).toEqual(records);
+    expect(read.records()).toBe(read.records());
   });
 
   it('keeps sequences and its id across reopen and pruning, so a new batch never looks loaded', async () => {

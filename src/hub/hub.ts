@@ -6,24 +6,68 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { ByteWriter } from '../byte-writer.js';
 import { crashPoint } from '../crash-point.js';
-import { parseJsonBytes } from '../parse-json-bytes.js';
+import { parseJsonBytes, parseJsonLeaving, type JsonObjects } from '../parse-json-bytes.js';
 import { HubError, HubWriteError } from './hub-errors.js';
 import { SourceState } from './source-state.js';
 import { syncDirectory, writeFileDurably, writeTempFile } from './write-file-durably.js';
 
+type HubRecord = Record<string, unknown>;
+// Each record is checked to be an object, not parsed field by field: the batch is ours and gzip's CRC guards it.
+const recordsSchema = z.array(z.custom<HubRecord>((value) => typeof value === 'object' && value !== null && !Array.isArray(value)));
 const batchSchema = z.object({
   accountSid: z.string(),
   receivedAt: z.string(),
-  // Each record is checked to be an object, not parsed field by field: the batch is ours and gzip's CRC guards it.
-  records: z.array(z.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value))),
+  // Absent when the records were left as bytes.
+  records: recordsSchema.optional(),
 });
-export type HubBatch = z.infer<typeof batchSchema>;
 
-/** A batch to append: its records, or (a page as listed) their JSON array as Twilio sent it, each element an object. */
+/** A batch read back. */
+export interface HubBatch {
+  readonly accountSid: string;
+  readonly receivedAt: string;
+  /**
+   * The records' JSON array as this hub wrote it, not checked again (gzip's CRC guards it): whoever reads it as bytes
+   * must stop at anything that is not JSON, and records() then reports the batch unreadable.
+   */
+  readonly recordsJson: JsonObjects | undefined;
+  /** The records; parsed from recordsJson at the first call when the batch has it. */
+  records(): readonly HubRecord[];
+}
+
+/** A batch to append: its records, or (a page as listed) their JSON array as Twilio sent it, checked. */
 export interface HubAppend {
   readonly accountSid: string;
   readonly receivedAt: string;
-  readonly records: readonly Record<string, unknown>[] | Buffer;
+  readonly records: readonly Record<string, unknown>[] | JsonObjects;
+}
+
+/** The last member of a batch as #compress writes it, after accountSid, receivedAt and count; the array runs to the end. */
+const RECORDS_KEY = '"records":';
+const headerSchema = z.object({ accountSid: z.string(), receivedAt: z.string(), count: z.number().int().nonnegative() });
+
+/**
+ * The batch's header and its records as bytes, found by its layout instead of by checking every record's JSON again;
+ * undefined for any other layout. A JSON string cannot hold `"records":` (its quotes are escaped), so the first one
+ * is the member's.
+ */
+function asWritten(bytes: Buffer): { accountSid: string; receivedAt: string; records: JsonObjects } | undefined {
+  const key = bytes.indexOf(RECORDS_KEY);
+  const start = key + RECORDS_KEY.length;
+  if (key < 0 || bytes[start] !== 0x5b || bytes.at(-1) !== 0x7d) return undefined;
+  let header: unknown;
+  try {
+    header = JSON.parse(`${bytes.toString('utf8', 0, key - 1)}}`);
+  } catch {
+    return undefined;
+  }
+  const parsed = headerSchema.safeParse(header);
+  if (!parsed.success) return undefined;
+  const { accountSid, receivedAt, count } = parsed.data;
+  return { accountSid, receivedAt, records: { bytes: bytes.subarray(start, bytes.length - 1), count } };
+}
+
+function isJsonObjects(records: HubAppend['records']): records is JsonObjects {
+  return !Array.isArray(records);
 }
 
 const batchFile = /^(\d{12})\.json\.gz$/;
@@ -144,11 +188,13 @@ export class Hub {
   #compress(batch: HubAppend): Buffer {
     const out = this.#json;
     out.clear();
-    out.write(`{"accountSid":${JSON.stringify(batch.accountSid)},"receivedAt":${JSON.stringify(batch.receivedAt)},"records":`);
-    if (Buffer.isBuffer(batch.records)) out.writeBytes(batch.records);
+    const { accountSid, receivedAt, records } = batch;
+    const count = isJsonObjects(records) ? records.count : records.length;
+    out.write(`{"accountSid":${JSON.stringify(accountSid)},"receivedAt":${JSON.stringify(receivedAt)},"count":${count},${RECORDS_KEY}`);
+    if (isJsonObjects(records)) out.writeBytes(records.bytes);
     else {
       out.write('[');
-      for (const [index, record] of batch.records.entries()) out.write(index === 0 ? JSON.stringify(record) : `,${JSON.stringify(record)}`);
+      for (const [index, record] of records.entries()) out.write(index === 0 ? JSON.stringify(record) : `,${JSON.stringify(record)}`);
       out.write(']');
     }
     out.write('}');
@@ -198,10 +244,34 @@ export class Hub {
    */
   async read(stream: string, seq: number): Promise<HubBatch> {
     const path = join(this.dir, 'batches', stream, fileName(seq));
+    const unreadable = (error: unknown): HubError =>
+      new HubError(`The hub batch ${path} is unreadable: delete it and run a full resync of this collection`, { cause: error });
     try {
-      return batchSchema.parse(parseJsonBytes(gunzipSync(await readFile(path))));
+      const bytes = gunzipSync(await readFile(path));
+      const written = asWritten(bytes);
+      if (written !== undefined) {
+        const { accountSid, receivedAt, records } = written;
+        let parsed: readonly HubRecord[] | undefined;
+        const parse = (): readonly HubRecord[] => {
+          try {
+            return recordsSchema.parse(parseJsonBytes(records.bytes));
+          } catch (error) {
+            throw unreadable(error);
+          }
+        };
+        return { accountSid, receivedAt, recordsJson: records, records: () => (parsed ??= parse()) };
+      }
+      // A batch written before batches held their count.
+      const { value, left } = parseJsonLeaving(bytes, 'records');
+      const { accountSid, receivedAt, records } = batchSchema.parse(value);
+      if (left !== undefined) {
+        let parsed: readonly HubRecord[] | undefined;
+        return { accountSid, receivedAt, recordsJson: left, records: () => (parsed ??= parseJsonBytes(left.bytes) as HubRecord[]) };
+      }
+      if (records === undefined) throw new Error('the batch has no records member');
+      return { accountSid, receivedAt, recordsJson: undefined, records: () => records };
     } catch (error) {
-      throw new HubError(`The hub batch ${path} is unreadable: delete it and run a full resync of this collection`, { cause: error });
+      throw unreadable(error);
     }
   }
 

@@ -3,7 +3,7 @@
 import type { CollectionName } from '../collections/collection.js';
 import type { Hub, HubBatch } from '../hub/hub.js';
 import type { Destination } from '../warehouse/destination.js';
-import type { Row } from '../warehouse/table.js';
+import type { RowChunk } from '../warehouse/stage-rows.js';
 import { crashPoint } from '../crash-point.js';
 import type { TableShape } from './table-shape.js';
 
@@ -57,20 +57,32 @@ export async function loadStream(input: StreamLoadInput): Promise<void> {
     const first = carried ?? (await nextBatch());
     if (first === undefined) break;
     carried = first;
-    // New fields are typed by the warehouse first: an existing column keeps its type.
-    shape.discover(first.batch.records);
+    // New fields are typed by the warehouse first: an existing column keeps its type. A batch with fields the table
+    // lacks ends the load before it (shape.changed), and so comes here first in the next.
     if (shape.changed) {
+      shape.discover(first.batch.records());
       await committing;
       shape.adopt(await destination.ensureTable(shape.def));
     }
     let lastSeq: number | undefined;
     let staged = 0;
-    async function* chunks(): AsyncGenerator<Row[]> {
+    async function* chunks(): AsyncGenerator<RowChunk> {
       while (staged < maxRows) {
         const read = carried ?? (await nextBatch());
         carried = undefined;
         if (read === undefined) return;
-        const shaped = shape.toRows(read.batch.records, read.batch.receivedAt, new Date().toISOString());
+        const { batch } = read;
+        const uuidTs = new Date().toISOString();
+        // Most batches become lines straight from their bytes; the rest are parsed and shaped as objects.
+        const lines = batch.recordsJson === undefined ? undefined : shape.toTextRows(batch.recordsJson, batch.receivedAt, uuidTs);
+        if (lines !== undefined) {
+          lastSeq = read.seq;
+          staged += lines.ids.length;
+          table.batches++;
+          yield lines;
+          continue;
+        }
+        const shaped = shape.toRows(batch.records(), batch.receivedAt, uuidTs);
         // A new column (or a `_raw` one for a value that did not fit) ends this load; the batch starts the next one.
         if (shape.changed) {
           carried = read;

@@ -11,7 +11,7 @@ import { runSource, type ListedPage, type PageReader } from './source-run.js';
 
 const ACCOUNT = `AC${'a'.repeat(32)}`;
 
-const firstSid = (batch: HubAppend): unknown => (Buffer.isBuffer(batch.records) ? undefined : batch.records[0]?.['sid']);
+const firstSid = (batch: HubAppend): unknown => ('bytes' in batch.records ? undefined : batch.records[0]?.['sid']);
 
 function pagesReader(pages: readonly ListedPage[]): PageReader {
   return {
@@ -80,11 +80,11 @@ describe('source run appends', () => {
     const hub = await Hub.open(dir);
     const given: unknown[] = [];
     vi.spyOn(hub, 'append').mockImplementation((_stream, batch) => {
-      given.push(Buffer.isBuffer(batch.records) ? batch.records.toString('utf8') : batch.records);
+      given.push('bytes' in batch.records ? batch.records.bytes.toString('utf8') : batch.records);
       return Promise.resolve(given.length);
     });
     const listed = [{ sid: 'AD1' }, { sid: 'AD2' }];
-    const json = Buffer.from(JSON.stringify(listed));
+    const json = { bytes: Buffer.from(JSON.stringify(listed)), count: 2 };
     const unparsed = (): never => {
       throw new Error('parsed a page bound for the hub as it is');
     };
@@ -96,7 +96,7 @@ describe('source run appends', () => {
       { call_sid: 'CA1', account_sid: ACCOUNT, start_time: '2026-11-30T00:00:00Z', annotation: { call_score: 4 } },
       { call_sid: 'CA2', account_sid: ACCOUNT, start_time: '2026-11-30T00:00:00Z', annotation: null },
     ];
-    await run(hub, pagesReader([{ count: 2, recordsJson: Buffer.from(JSON.stringify(summaries)), records: () => summaries }]), allCollections.call_feedback);
+    await run(hub, pagesReader([{ count: 2, recordsJson: { bytes: Buffer.from(JSON.stringify(summaries)), count: 2 }, records: () => summaries }]), allCollections.call_feedback);
     expect(given).toEqual([[expect.objectContaining({ call_sid: 'CA1', quality_score: 4 })]]);
   });
 

@@ -2,6 +2,7 @@
 // windows, and moves each account × collection cursor only once all its batches are durable in the hub.
 import type { Collection, CollectionName } from '../collections/collection.js';
 import type { Hub } from '../hub/hub.js';
+import type { JsonObjects } from '../parse-json-bytes.js';
 import { crashPoint } from '../crash-point.js';
 import { TwilioNotFoundError } from '../twilio/twilio-errors.js';
 import { planListings, type Listing } from './plan-listings.js';
@@ -17,7 +18,7 @@ export interface PageReader {
 export interface ListedPage {
   readonly count: number;
   /** The records' JSON array, each an object, as Twilio sent it. */
-  readonly recordsJson?: Buffer | undefined;
+  readonly recordsJson?: JsonObjects | undefined;
   records(): readonly unknown[];
 }
 
@@ -120,7 +121,7 @@ async function readListing(input: SourceRunInput, listing: Listing, entry: Colle
       // them once, as it loads them, so they do not outlive a page in memory.
       const listed = collection.toRecord === undefined && collection.expand === undefined ? page.recordsJson : undefined;
       const records = listed ?? (await recordsOf(input.reader, collection, page.records().filter(isObject)));
-      const count = listed === undefined ? records.length : page.count;
+      const count = Array.isArray(records) ? records.length : page.count;
       if (count > 0) {
         await appending;
         crashPoint('source:before-append');

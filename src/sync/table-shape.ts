@@ -1,8 +1,11 @@
 // Keeps a collection's table definition in step with the records read: declared columns, fields Twilio adds
 // later (a new column, never a failed sync) and `<field>_raw` text columns for values a column cannot hold.
 import type { Collection } from '../collections/collection.js';
+import type { JsonObjects } from '../parse-json-bytes.js';
 import type { Cell, Column, ColumnType, Row, TableDef } from '../warehouse/table.js';
+import type { TextRows } from '../warehouse/text-rows.js';
 import { convertCell, inferType } from './convert-cell.js';
+import { RowScanner } from './row-scanner.js';
 
 const baseColumns: readonly Column[] = [
   { name: 'id', type: 'text' },
@@ -22,6 +25,8 @@ export class TableShape {
    * with fast properties, measured).
    */
   #template: Readonly<Record<string, Cell | undefined>> | undefined;
+  /** Made again, like the template, when the columns change. */
+  #scanner: RowScanner | undefined;
 
   constructor(schema: string, collection: Collection) {
     this.#schema = schema;
@@ -45,6 +50,7 @@ export class TableShape {
     for (const column of columns) this.#columns.set(column.name, column.type);
     this.#changed = false;
     this.#template = undefined;
+    this.#scanner = undefined;
   }
 
   /** Adds an inferred column for every field not seen before. */
@@ -95,10 +101,21 @@ export class TableShape {
     return { rows, notices: [...notices] };
   }
 
+  /**
+   * Records kept as JSON bytes, as the lines toRows' rows would be staged as, made from the bytes without parsing
+   * them; undefined when a record needs toRows (a new field, a value that does not fit, no id, an id twice: see
+   * RowScanner). Valid until the next call.
+   */
+  toTextRows(records: JsonObjects, receivedAt: string, uuidTs: string): TextRows | undefined {
+    this.#scanner ??= new RowScanner([...this.#columns], this.#idField);
+    return this.#scanner.scan(records, receivedAt, uuidTs);
+  }
+
   #add(field: string, type: ColumnType): void {
     this.#columns.set(field, type);
     this.#changed = true;
     this.#template = undefined;
+    this.#scanner = undefined;
   }
 
   #fill(row: Record<string, Cell | undefined>, record: TwilioRecord, prefix: string, notices: Set<string>): void {

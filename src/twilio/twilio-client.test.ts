@@ -104,7 +104,7 @@ describe('listPages', () => {
       response.end(bodies[request.url?.includes('Page=1') === true ? 1 : 0]);
     });
     const [bytes, mixed] = await collect(client(server.baseUrl).listPages(MESSAGES, {}, 'messages'));
-    expect(bytes?.recordsJson?.toString('utf8')).toBe(listed);
+    expect(bytes?.recordsJson?.bytes.toString('utf8')).toBe(listed);
     expect(bytes?.count).toBe(400);
     expect(bytes?.records()).toEqual(records);
     expect(mixed?.recordsJson).toBeUndefined();

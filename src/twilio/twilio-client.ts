@@ -37,7 +37,7 @@ export interface TwilioPage {
    * The records' JSON array exactly as Twilio sent it, when the page was large enough to be read in pieces and each
    * record is an object: checked as JSON but not parsed, so a page bound for the hub costs no objects.
    */
-  readonly recordsJson: Buffer | undefined;
+  readonly recordsJson: JsonObjects | undefined;
   /** The records; parsed from recordsJson at the first call when the page has it. */
   records(): unknown[];
   readonly pageUri: string;
@@ -46,7 +46,7 @@ export interface TwilioPage {
 function pageOf(records: unknown[] | JsonObjects, pageUri: string): TwilioPage {
   if (Array.isArray(records)) return { count: records.length, recordsJson: undefined, records: () => records, pageUri };
   let parsed: unknown[] | undefined;
-  return { count: records.count, recordsJson: records.bytes, records: () => (parsed ??= parseJsonBytes(records.bytes) as unknown[]), pageUri };
+  return { count: records.count, recordsJson: records, records: () => (parsed ??= parseJsonBytes(records.bytes) as unknown[]), pageUri };
 }
 
 export class TwilioClient {

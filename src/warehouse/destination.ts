@@ -1,4 +1,5 @@
 // The one interface the sync code uses to write to a warehouse; one implementation per engine.
+import type { RowChunk } from './stage-rows.js';
 import type { Column, Row, TableDef } from './table.js';
 
 /** Marks which hub batch a load covers, so a reload after a crash can be recognised and skipped. */
@@ -45,8 +46,9 @@ export interface Destination {
   /**
    * Writes rows out for one load as `load` would load them (an id in several chunks: the last chunk's row wins),
    * holding one chunk in memory at a time and touching no table, so the next load can be staged while one commits.
+   * A chunk is rows, or TextRows that write themselves (each id once).
    */
-  stage(table: TableDef, chunks: Iterable<readonly Row[]> | AsyncIterable<readonly Row[]>): Promise<StagedLoad>;
+  stage(table: TableDef, chunks: Iterable<RowChunk> | AsyncIterable<RowChunk>): Promise<StagedLoad>;
   /** The highest loaded seq per stream of a schema (streams never loaded are absent). */
   loadedSeqs(schema: string): Promise<ReadonlyMap<string, number>>;
   /**

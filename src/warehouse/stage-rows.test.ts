@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ByteWriter } from '../byte-writer.js';
 import { stageRows } from './stage-rows.js';
+import type { TextRows } from './text-rows.js';
 import { StagingWriteError } from './warehouse-errors.js';
 
 describe('stageRows', () => {
@@ -16,7 +17,7 @@ describe('stageRows', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const encode = (rows: readonly Record<string, unknown>[], chunk: number, out: ByteWriter): void => out.write(`${chunk}:${rows.map((row) => String(row['id'])).join(',')}`);
+  const encode = (rows: TextRows, chunk: number, out: ByteWriter): void => out.write(`${chunk}:${rows.ids.join(',')}`);
 
   it('writes one file per non-empty chunk in order, the last row of an id in a chunk, and says when ids repeat', async () => {
     const staged = await stageRows([[{ id: 'a' }, { id: 'b' }, { id: 'a' }], [], [{ id: 'c' }, { id: 'b' }]], { tableName: 't', dir, encode, encodeIds: (ids, out) => out.write(ids.join('\n')) });

@@ -6,6 +6,7 @@ import { ByteWriter } from '../byte-writer.js';
 import { lastRowPerId } from './last-row-per-id.js';
 import type { LoadMarker, StagedLoad } from './destination.js';
 import type { Row } from './table.js';
+import { textRowsOf, type TextRows } from './text-rows.js';
 import { StagingWriteError } from './warehouse-errors.js';
 
 /** A load's rows on disk, one file per chunk in chunk order; each chunk holds an id at most once. */
@@ -29,11 +30,14 @@ export interface StageRowsOptions {
   /** The folder the load's own folder is made in (default: the system's temp directory). */
   readonly dir: string | undefined;
   /** Writes a chunk's rows (one id at most once) as the engine reads them; `out` is empty at each call. */
-  readonly encode: (rows: readonly Row[], chunk: number, out: ByteWriter) => void;
+  readonly encode: (rows: TextRows, chunk: number, out: ByteWriter) => void;
   readonly encodeIds?: (ids: readonly string[], out: ByteWriter) => void;
 }
 
-export async function stageRows(chunks: Iterable<readonly Row[]> | AsyncIterable<readonly Row[]>, options: StageRowsOptions): Promise<StagedRows> {
+/** A chunk of rows: as objects (an id may repeat; its last row wins), or already unique and able to write itself. */
+export type RowChunk = readonly Row[] | TextRows;
+
+export async function stageRows(chunks: Iterable<RowChunk> | AsyncIterable<RowChunk>, options: StageRowsOptions): Promise<StagedRows> {
   const { tableName, encode, encodeIds } = options;
   const parent = options.dir ?? tmpdir();
   const dir = await mkdir(parent, { recursive: true })
@@ -55,10 +59,9 @@ export async function stageRows(chunks: Iterable<readonly Row[]> | AsyncIterable
   };
   try {
     for await (const chunk of chunks) {
-      const rows = lastRowPerId(chunk, tableName);
-      if (rows.length === 0) continue;
-      for (const row of rows) {
-        const id = String(row['id']);
+      const rows = isRowList(chunk) ? textRowsOf(lastRowPerId(chunk, tableName)) : chunk;
+      if (rows.ids.length === 0) continue;
+      for (const id of rows.ids) {
         if (ids.has(id)) repeats = true;
         else ids.add(id);
       }
@@ -81,6 +84,10 @@ export async function stageRows(chunks: Iterable<readonly Row[]> | AsyncIterable
     await remove();
     throw error;
   }
+}
+
+function isRowList(chunk: RowChunk): chunk is readonly Row[] {
+  return Array.isArray(chunk);
 }
 
 /** The engines' StagedLoad: `commit` runs the engine's load of these files, and either way the files go. */

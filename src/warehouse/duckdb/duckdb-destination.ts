@@ -1,6 +1,5 @@
 // The DuckDB warehouse: a file opened only for the length of a unit of work, so users' own tools can read it between runs.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { ByteWriter } from '../../byte-writer.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkTableDef } from '../check-table-def.js';
@@ -8,11 +7,11 @@ import { validateIdentifier } from '../identifiers.js';
 import { loadedSeqsIn } from '../load-markers.js';
 import { Mutex } from '../mutex.js';
 import { ensureTableIn } from '../table-sql.js';
-import { stagedLoad, stageRows } from '../stage-rows.js';
+import { stagedLoad, stageRows, type RowChunk } from '../stage-rows.js';
 import type { Destination, LoadMarker, StagedLoad, StagingOptions } from '../destination.js';
 import type { Column, Row, TableDef } from '../table.js';
 import { DuckDBSession, type BusyRetry } from './duckdb-session.js';
-import { writeCsvLines, writeCsvRows } from './write-csv-rows.js';
+import { csvRowFormat, writeCsvLines } from './write-csv-rows.js';
 import { duckdbTypes } from './duckdb-types.js';
 import { loadIntoDuckDB } from './load-into-duckdb.js';
 
@@ -68,11 +67,15 @@ export class DuckDBDestination implements Destination {
     await (await this.stage(table, [rows])).commit(marker);
   }
 
-  async stage(table: TableDef, chunks: Iterable<readonly Row[]> | AsyncIterable<readonly Row[]>): Promise<StagedLoad> {
+  async stage(table: TableDef, chunks: Iterable<RowChunk> | AsyncIterable<RowChunk>): Promise<StagedLoad> {
     checkTableDef(table);
     const names = table.columns.map((column) => column.name);
-    const encode = (rows: readonly Row[], _chunk: number, out: ByteWriter): void => writeCsvRows(rows, names, out);
-    const staged = await stageRows(chunks, { tableName: table.name, dir: this.stagingDir, encode, encodeIds: writeCsvLines });
+    const staged = await stageRows(chunks, {
+      tableName: table.name,
+      dir: this.stagingDir,
+      encode: (rows, _chunk, out) => rows.write(names, csvRowFormat, out),
+      encodeIds: writeCsvLines,
+    });
     return stagedLoad(staged, (marker) => this.withConnection((session) => loadIntoDuckDB(session, table, staged, marker)));
   }
 

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { ByteWriter } from '../../byte-writer.js';
 import type { Cell } from '../table.js';
-import { writeCsvField, writeCsvLines, writeCsvRows } from './write-csv-rows.js';
+import { textRowsOf } from '../text-rows.js';
+import { csvRowFormat, writeCsvField, writeCsvLines } from './write-csv-rows.js';
 
 function csvField(cell: Cell | undefined): string {
   const out = new ByteWriter();
@@ -25,8 +26,17 @@ describe('writeCsvRows', () => {
 
   it('writes one line per row in column order, a lone surrogate as U+FFFD', () => {
     const out = new ByteWriter();
-    writeCsvRows([{ id: 'a', n: 1 }, { id: 'b\ud83d' }], ['n', 'id'], out);
+    textRowsOf([{ id: 'a', n: 1 }, { id: 'b\ud83d' }]).write(['n', 'id'], csvRowFormat, out);
     expect(out.bytes().toString('utf8')).toBe('1,"a"\n,"b\ufffd"\n');
+  });
+
+  it('writes plain text bytes quoted, as writeCsvField writes that text', () => {
+    const out = new ByteWriter();
+    const bytes = Buffer.from('xcafé 😀y');
+    csvRowFormat.plainText(bytes, 1, bytes.length - 1, out);
+    const field = new ByteWriter();
+    writeCsvField('café 😀', field);
+    expect(out.bytes()).toEqual(field.bytes());
   });
 
   it('writes one field per line', () => {

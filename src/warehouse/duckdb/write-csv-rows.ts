@@ -1,7 +1,7 @@
 // Rows as CSV text for DuckDB's read_csv, with text cleaned the way PostgreSQL's path cleans it.
 import type { ByteWriter } from '../../byte-writer.js';
-import type { Cell, Row } from '../table.js';
-import { writeTextRows } from '../write-text-rows.js';
+import type { Cell } from '../table.js';
+import type { TextRowFormat } from '../text-rows.js';
 
 const QUOTES = /"/g;
 const NUL = /\0/g;
@@ -16,9 +16,16 @@ const NEWLINE = 0x0a;
  * same text; a non-finite number is NULL. Measured: cheaper to build than one JSON.stringify per row, and DuckDB
  * reads CSV with less CPU than JSON.
  */
-export function writeCsvRows(rows: readonly Row[], columns: readonly string[], out: ByteWriter): void {
-  writeTextRows(rows, columns, { separator: COMMA, field: writeCsvField, lineEnd: '\n' }, out);
-}
+export const csvRowFormat: TextRowFormat = {
+  separator: COMMA,
+  field: writeCsvField,
+  plainText(bytes, start, end, out) {
+    out.writeByte(QUOTE);
+    out.writeRange(bytes, start, end);
+    out.writeByte(QUOTE);
+  },
+  lineEnd: '\n',
+};
 
 /** One field per line: a staged load's ids. */
 export function writeCsvLines(values: Iterable<Cell>, out: ByteWriter): void {

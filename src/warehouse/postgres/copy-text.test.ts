@@ -1,7 +1,8 @@
 // COPY text encoding: every character PostgreSQL's text format treats specially is escaped, NULL differs from ''.
 import { describe, expect, it } from 'vitest';
 import { ByteWriter } from '../../byte-writer.js';
-import { copyField, writeCopyText } from './copy-text.js';
+import { textRowsOf } from '../text-rows.js';
+import { copyField, copyRowFormat } from './copy-text.js';
 
 describe('copyField', () => {
   it('tells NULL from the empty string and from the text \\N', () => {
@@ -23,11 +24,18 @@ describe('copyField', () => {
   });
 });
 
-describe('writeCopyText', () => {
+describe('copyRowFormat', () => {
   it('writes one tab-separated line per row in column order, then the chunk number', () => {
     const rows = [{ id: 'a', n: 1 }, { id: 'b' }, { id: 'c', n: 3 }];
     const out = new ByteWriter();
-    writeCopyText(rows, ['n', 'id'], 7, out);
+    textRowsOf(rows).write(['n', 'id'], copyRowFormat(7), out);
     expect(out.bytes().toString('utf8')).toBe('1\ta\t7\n\\N\tb\t7\n3\tc\t7\n');
+  });
+
+  it('writes plain text bytes as they are, as copyField writes that text', () => {
+    const out = new ByteWriter();
+    const bytes = Buffer.from('xcafé 😀 "q"y');
+    copyRowFormat(0).plainText(bytes, 1, bytes.length - 1, out);
+    expect(out.bytes().toString('utf8')).toBe(copyField('café 😀 "q"'));
   });
 });

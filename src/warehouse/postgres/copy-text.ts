@@ -1,7 +1,6 @@
 // Encodes rows as PostgreSQL COPY text format: tab-separated, `\N` for NULL, backslash escapes for the rest.
-import type { ByteWriter } from '../../byte-writer.js';
-import type { Cell, Row } from '../table.js';
-import { writeTextRows } from '../write-text-rows.js';
+import type { Cell } from '../table.js';
+import type { TextRowFormat } from '../text-rows.js';
 
 const NEEDS_ESCAPE = /[\\\t\n\r\0]/;
 const ESCAPES = /[\\\t\n\r\0]/g;
@@ -16,7 +15,13 @@ export function copyField(cell: Cell | undefined): string {
   return NEEDS_ESCAPE.test(cell) ? cell.replace(ESCAPES, (char) => REPLACEMENTS[char] ?? char) : cell;
 }
 
-/** One line per row, the fields in `columns` order, then `suffix` as one more field (the stage's chunk number). */
-export function writeCopyText(rows: readonly Row[], columns: readonly string[], suffix: number, out: ByteWriter): void {
-  writeTextRows(rows, columns, { separator: TAB, field: (cell, into) => into.write(copyField(cell)), lineEnd: `\t${suffix}\n` }, out);
+/** Each line ends with `suffix` as one more field (the stage's chunk number). */
+export function copyRowFormat(suffix: number): TextRowFormat {
+  return {
+    separator: TAB,
+    field: (cell, out) => out.write(copyField(cell)),
+    // Without backslashes or control characters, the text is its own COPY form.
+    plainText: (bytes, start, end, out) => out.writeRange(bytes, start, end),
+    lineEnd: `\t${suffix}\n`,
+  };
 }

@@ -8,11 +8,11 @@ import { checkTableDef } from '../check-table-def.js';
 import { qualifiedName, quoteIdentifier } from '../identifiers.js';
 import { loadedSeqsIn, recordLoad } from '../load-markers.js';
 import { ensureTableIn } from '../table-sql.js';
-import { stagedLoad, stageRows, type StagedRows } from '../stage-rows.js';
+import { stagedLoad, stageRows, type RowChunk, type StagedRows } from '../stage-rows.js';
 import type { Destination, LoadMarker, StagedLoad, StagingOptions } from '../destination.js';
 import type { SqlSession } from '../sql-session.js';
 import type { Column, Row, TableDef } from '../table.js';
-import { writeCopyText } from './copy-text.js';
+import { copyRowFormat } from './copy-text.js';
 import { describeServer, isUnavailable, unavailable } from './postgres-errors.js';
 import { postgresTypes } from './postgres-types.js';
 
@@ -60,10 +60,10 @@ export class PostgresDestination implements Destination {
     await (await this.stage(table, [rows])).commit(marker);
   }
 
-  async stage(table: TableDef, chunks: Iterable<readonly Row[]> | AsyncIterable<readonly Row[]>): Promise<StagedLoad> {
+  async stage(table: TableDef, chunks: Iterable<RowChunk> | AsyncIterable<RowChunk>): Promise<StagedLoad> {
     checkTableDef(table);
     const names = table.columns.map((column) => column.name);
-    const staged = await stageRows(chunks, { tableName: table.name, dir: this.stagingDir, encode: (rows, chunk, out) => writeCopyText(rows, names, chunk, out) });
+    const staged = await stageRows(chunks, { tableName: table.name, dir: this.stagingDir, encode: (rows, chunk, out) => rows.write(names, copyRowFormat(chunk), out) });
     return stagedLoad(staged, (marker) =>
       this.transaction(async (session, client) => {
         if (staged.files.length > 0) await this.upsert(session, client, table, staged);
