@@ -84,4 +84,21 @@ describe('runWarehouse', () => {
     expect(rows).toHaveLength(12);
     expect(rows[0]?.['body']).toBe('body 0, batch 5');
   });
+
+  it('loads records of a megabyte of text in loads DuckDB holds within its memory limit, and replaces them', async () => {
+    const text = (n: number, round: number): string => `${n} ${round} `.padEnd(1_000_000, 'x');
+    const seen: number[] = [];
+    for (const round of [1, 2]) {
+      for (let batch = 0; batch < 5; batch++) {
+        const records = Array.from({ length: 20 }, (_, i) => message(batch * 20 + i, { body: text(batch * 20 + i, round) }));
+        await hub.append('messages', { accountSid: 'AC1', receivedAt: RECEIVED, records });
+      }
+      await destination.withSession(() => runWarehouse({ hub, destination, schema: 'twilio', retentionMs: 0, onProgress: (_table, rows) => seen.push(rows) }));
+    }
+    // 100 MB of text per round: more than one load holds.
+    expect(seen.length).toBeGreaterThan(2);
+    const def: TableDef = { schema: 'twilio', name: 'messages', columns: [{ name: 'id', type: 'text' }, { name: 'body', type: 'text' }] };
+    const rows = await readDuckDBRows(destination.path, def);
+    expect(rows.map((row) => String(row['body']).slice(0, 8))).toEqual(Array.from({ length: 100 }, (_, n) => `${n} 2 `.padEnd(8, 'x')));
+  }, 120_000);
 });

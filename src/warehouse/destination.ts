@@ -46,7 +46,8 @@ export interface Destination {
   /**
    * Writes rows out for one load as `load` would load them (an id in several chunks: the last chunk's row wins),
    * holding one chunk in memory at a time and touching no table, so the next load can be staged while one commits.
-   * A chunk is rows, or TextRows that write themselves (each id once).
+   * A chunk is rows, or TextRows that write themselves (each id once). An engine may stop taking chunks before
+   * the last, when the load is as large as it takes at once: the load holds the chunks taken.
    */
   stage(table: TableDef, chunks: Iterable<RowChunk> | AsyncIterable<RowChunk>): Promise<StagedLoad>;
   /** The highest loaded seq per stream of a schema (streams never loaded are absent). */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ByteWriter } from '../byte-writer.js';
-import { stageRows } from './stage-rows.js';
+import { stageRows, type RowChunk } from './stage-rows.js';
 import type { TextRows } from './text-rows.js';
 import { StagingWriteError } from './warehouse-errors.js';
 
@@ -26,6 +26,22 @@ describe('stageRows', () => {
     expect(staged.repeats).toBe(true);
     expect(await readFile(staged.idsFile ?? '', 'utf8')).toBe('b\na\nc');
     await staged.remove();
+    await staged.remove();
+  });
+
+  it('takes no chunk after the one that reaches maxBytes', async () => {
+    const chunks = [[{ id: 'a' }], [{ id: 'b' }], [{ id: 'c' }]];
+    let taken = 0;
+    function* counted(): Generator<RowChunk> {
+      for (const chunk of chunks) {
+        taken++;
+        yield chunk;
+      }
+    }
+    // Each chunk stages as '<n>:<id>', three bytes.
+    const staged = await stageRows(counted(), { tableName: 't', dir, encode, maxBytes: 5 });
+    expect(staged.ids).toEqual(['a', 'b']);
+    expect(taken).toBe(2);
     await staged.remove();
   });
 

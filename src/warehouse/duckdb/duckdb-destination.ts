@@ -22,6 +22,13 @@ export interface DuckDBOptions extends StagingOptions {
   readonly busyRetryDelayMs?: number;
 }
 
+/**
+ * Staged bytes per load at most. DuckDB holds a load's rows in memory until it commits, and within its 128 MB
+ * (duckdb-session.ts) a load replacing 56 rows of a megabyte of text committed, 64 ran out of memory. 50,000
+ * messages (a load's rows in load-stream.ts) stage ~30 MB, so only loads of big records get fewer rows.
+ */
+const BYTES_PER_LOAD = 48 * 1024 * 1024;
+
 /** Two instances on one file in one process would corrupt it, so every destination on a path shares one mutex. */
 const fileMutexes = new Map<string, Mutex>();
 
@@ -75,6 +82,7 @@ export class DuckDBDestination implements Destination {
       dir: this.stagingDir,
       encode: (rows, _chunk, out) => rows.write(names, csvRowFormat, out),
       encodeIds: writeCsvLines,
+      maxBytes: BYTES_PER_LOAD,
     });
     return stagedLoad(staged, (marker) => this.withConnection((session) => loadIntoDuckDB(session, table, staged, marker)));
   }

@@ -46,8 +46,12 @@ export class DuckDBSession implements SqlSession {
       // Zone-less timestamp text then means UTC, as it does for the PostgreSQL destination, whatever the host's zone.
       await session.query("SET TimeZone = 'UTC'");
       // DuckDB would otherwise take up to 80% of the machine's memory for its buffers; a sync needs little, and the
-      // connector's footprint must stay flat however large the account.
-      await session.query("SET memory_limit = '256MB'");
+      // connector's footprint must stay flat however large the account. One thread: the loads keep up with reading
+      // on it, and each further thread took its own buffers (with two, 128 MB ran out of memory on a load, and a sync
+      // peaked ~100 MB higher at 256 MB for the same speed on this project's two cores, measured with npm run bench).
+      // A load's rows stay within this limit (BYTES_PER_LOAD in duckdb-destination.ts); DuckDB spills the rest to disk.
+      await session.query('SET threads = 1');
+      await session.query("SET memory_limit = '128MB'");
       // Its allocator otherwise keeps up to 128 MB freed by a load for the next; returned early, a sync's peak RSS
       // was ~50 MB lower at the same speed (measured with npm run bench).
       await session.query("SET allocator_flush_threshold = '8MB'");
@@ -72,7 +76,8 @@ export class DuckDBSession implements SqlSession {
       await this.query('COMMIT');
       return result;
     } catch (error) {
-      await this.query('ROLLBACK');
+      // A failed statement can abort the transaction itself; the error to report is the statement's, not the ROLLBACK's.
+      await this.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
   }

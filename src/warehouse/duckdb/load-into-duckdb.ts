@@ -28,7 +28,7 @@ const KEPT = '"_twilio_source_kept"';
 
 /**
  * Measured on this project's 2-core machine, staged text costs less than filling a staging table with the Appender
- * (one N-API call per value), and read_csv parses the files on DuckDB's own threads.
+ * (one N-API call per value), and read_csv parses the files on DuckDB's own thread.
  * DELETE then INSERT instead of an upsert: the table has no index to upsert on (duckdb-types.ts). It also works on
  * tables older versions made with a primary key.
  */
