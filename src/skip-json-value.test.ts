@@ -1,5 +1,6 @@
 // skipJsonValue gives JSON.parse's verdict on UTF-8 bytes, and ends where JSON.parse's value ends.
 import { describe, expect, it } from 'vitest';
+import { Rng } from './emulator/data/random.js';
 import { skipJsonValue } from './skip-json-value.js';
 
 function jsonParseAccepts(text: string): boolean {
@@ -25,16 +26,10 @@ function acceptsWhole(bytes: Uint8Array): boolean {
   return end >= 0 && bytes.subarray(end).every(isJsonSpace);
 }
 
-/** A deterministic generator (mulberry32), so a failure can be replayed. */
+/** A deterministic generator, so a failure can be replayed. */
 function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 const VALID: readonly string[] = [

@@ -4,6 +4,7 @@
 // a value for a `_raw` column, a notice, a skipped record, an id twice). Hand-written cases pin each kind of value and
 // each reason to decline; a seeded random test mixes them over many batches through one long-lived scanner.
 import { describe, expect, it } from 'vitest';
+import { Rng } from '../emulator/data/random.js';
 import { ByteWriter } from '../byte-writer.js';
 import { columns, type Collection } from '../collections/collection.js';
 import { messages } from '../collections/messages.js';
@@ -295,18 +296,6 @@ describe('RowScanner matches the object path', () => {
   describeCases('with the warehouse\'s types, not the declared ones', RETYPED_CASES, RETYPED);
 });
 
-/** mulberry32: a small deterministic generator, so a failing batch replays. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
 /** A value as JSON text, or a way to make one. */
 type Value = string | ((maker: RecordMaker) => string);
 
@@ -349,7 +338,8 @@ class RecordMaker {
   readonly #random: () => number;
 
   constructor(seed: number) {
-    this.#random = mulberry32(seed);
+    const rng = new Rng(seed);
+    this.#random = () => rng.next();
   }
 
   chance(p: number): boolean {
@@ -508,6 +498,7 @@ describe('RowScanner lines', () => {
       good.slice(0, -1),
     ];
     for (const text of spoilt) expect(shape.toTextRows({ bytes: Buffer.from(text), count: 1 }, RECEIVED_AT, UUID_TS), text).toBeUndefined();
+    for (const count of [0, 2, 1e9]) expect(shape.toTextRows({ bytes: Buffer.from(good), count }, RECEIVED_AT, UUID_TS), `count ${count}`).toBeUndefined();
   });
 
   it('are valid until the next scan, whatever that returns', () => {

@@ -116,7 +116,8 @@ export class RowScanner {
   /** The records as lines, or undefined when one of them needs the object path. */
   scan(records: JsonObjects, receivedAt: string, uuidTs: string): TextRows | undefined {
     const { bytes, count } = records;
-    if (!isUtf8(bytes)) return undefined;
+    // Each record takes two bytes at least: a larger count is not this array's, and would size the slots wrongly.
+    if (count > bytes.length / 2 || !isUtf8(bytes)) return undefined;
     const width = this.#columns.length;
     if (this.#kinds.length < count * width) {
       this.#kinds = new Uint8Array(count * width);
