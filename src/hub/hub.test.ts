@@ -1,8 +1,9 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decodeBatchFile } from './batch-file.js';
 import { Hub } from './hub.js';
 
 let dir: string;
@@ -38,11 +39,26 @@ describe('Hub', () => {
     const hub = await Hub.open(dir);
     const json = Buffer.from('[ {"sid": "SM1", "price": -0.750, "body": "caf\\u00e9 😀"} ]');
     const seq = await hub.append('messages', { accountSid: 'AC1', receivedAt: '2024-01-01T00:00:00.000Z', records: { bytes: json, count: 1 } });
-    const file = await readFile(join(dir, 'batches', 'messages', `${String(seq).padStart(12, '0')}.json.gz`));
-    expect(gunzipSync(file).toString('utf8')).toBe(`{"accountSid":"AC1","receivedAt":"2024-01-01T00:00:00.000Z","count":1,"records":${json.toString('utf8')}}`);
+    const name = `${String(seq).padStart(12, '0')}.json.br`;
+    const file = await readFile(join(dir, 'batches', 'messages', name));
+    expect(decodeBatchFile(name, file).toString('utf8')).toBe(`{"accountSid":"AC1","receivedAt":"2024-01-01T00:00:00.000Z","count":1,"records":${json.toString('utf8')}}`);
     const read = await hub.read('messages', seq);
     expect(read.recordsJson).toEqual({ bytes: json, count: 1 });
     expect(read.records()).toEqual([{ sid: 'SM1', price: -0.75, body: 'café 😀' }]);
+  });
+
+  it('names a batch whose file does not match its checksum, and prunes batches of earlier versions too', async () => {
+    const hub = await Hub.open(dir);
+    const seq = await hub.append('messages', batch(1));
+    const path = join(dir, 'batches', 'messages', `${String(seq).padStart(12, '0')}.json.br`);
+    const file = await readFile(path);
+    file[0] = (file[0] ?? 0) ^ 0xff;
+    await writeFile(path, file);
+    await expect(hub.read('messages', seq)).rejects.toThrow(/^The hub batch .*\.json\.br is unreadable: delete it and run a full resync of this collection$/);
+    await writeFile(join(dir, 'batches', 'messages', '000000000002.json.gz'), gzipSync(JSON.stringify(batch(2))));
+    expect(await hub.pending('messages', 0)).toEqual([1, 2]);
+    expect(await hub.prune('messages', 2, 0)).toBe(2);
+    expect(await readdir(join(dir, 'batches', 'messages'))).toEqual(['pruned-up-to']);
   });
 
   it('reads batches written before they held their count, and names a batch whose records are not JSON', async () => {
@@ -83,9 +99,9 @@ describe('Hub', () => {
     const hub = await Hub.open(dir);
     for (const n of [1, 2, 3]) await hub.append('calls', batch(n));
     const old = new Date(Date.now() - 3 * 86_400_000);
-    await utimes(join(dir, 'batches', 'calls', '000000000001.json.gz'), old, old);
+    await utimes(join(dir, 'batches', 'calls', '000000000001.json.br'), old, old);
     expect(await hub.prune('calls', 2, 86_400_000)).toBe(1);
-    expect((await readdir(join(dir, 'batches', 'calls'))).filter((name) => name.endsWith('.json.gz'))).toEqual(['000000000002.json.gz', '000000000003.json.gz']);
+    expect((await readdir(join(dir, 'batches', 'calls'))).filter((name) => name.endsWith('.json.br'))).toEqual(['000000000002.json.br', '000000000003.json.br']);
   });
 
   it('wakes a follower at the next durable append', async () => {

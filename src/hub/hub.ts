@@ -2,17 +2,17 @@
 // append) and warehouse runs (which load what is pending, in order). A batch is durable once append resolves.
 import { mkdir, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { ByteWriter } from '../byte-writer.js';
 import { crashPoint } from '../crash-point.js';
+import { batchFileName, batchSeqOf, decodeBatchFile, encodeBatchFile, olderBatchFileName } from './batch-file.js';
 import { parseJsonBytes, parseJsonLeaving, type JsonObjects } from '../parse-json-bytes.js';
 import { HubError, HubWriteError } from './hub-errors.js';
 import { SourceState } from './source-state.js';
 import { syncDirectory, writeFileDurably, writeTempFile } from './write-file-durably.js';
 
 type HubRecord = Record<string, unknown>;
-// Each record is checked to be an object, not parsed field by field: the batch is ours and gzip's CRC guards it.
+// Each record is checked to be an object, not parsed field by field: the batch is ours and its checksum guards it.
 const recordsSchema = z.array(z.custom<HubRecord>((value) => typeof value === 'object' && value !== null && !Array.isArray(value)));
 const batchSchema = z.object({
   accountSid: z.string(),
@@ -26,7 +26,7 @@ export interface HubBatch {
   readonly accountSid: string;
   readonly receivedAt: string;
   /**
-   * The records' JSON array as this hub wrote it, not checked again (gzip's CRC guards it): whoever reads it as bytes
+   * The records' JSON array as this hub wrote it, not checked again (its checksum guards it): whoever reads it as bytes
    * must stop at anything that is not JSON, and records() then reports the batch unreadable.
    */
   readonly recordsJson: JsonObjects | undefined;
@@ -70,10 +70,8 @@ function isJsonObjects(records: HubAppend['records']): records is JsonObjects {
   return !Array.isArray(records);
 }
 
-const batchFile = /^(\d{12})\.json\.gz$/;
 /** Beside a stream's batches: the highest sequence pruned so far. */
 const PRUNED = 'pruned-up-to';
-const fileName = (seq: number): string => `${String(seq).padStart(12, '0')}.json.gz`;
 
 /** An append whose file is being written; it gets its sequence when it is renamed into place, in append order. */
 interface PendingAppend {
@@ -151,7 +149,7 @@ export class Hub {
             const temp = await entry.temp;
             const seq = (await this.#lastSeq(stream)) + 1;
             crashPoint('batch:before-rename');
-            await rename(temp, join(dir, fileName(seq)));
+            await rename(temp, join(dir, batchFileName(seq)));
             this.#nextSeq.set(stream, seq);
             placed.push({ entry, seq });
           } catch (error) {
@@ -181,8 +179,8 @@ export class Hub {
   }
 
   /**
-   * The batch's JSON, gzipped; the records as given or written one by one, so no string is as large as the batch.
-   * Compressed at once on this thread (~1 ms a page): zlib's async form hands each 16 KB of output back through the
+   * The batch's JSON, compressed (batch-file.ts); the records as given or written one by one, so no string is as
+   * large as the batch. Compressed at once on this thread (~1 ms a page): zlib's async form hands each 16 KB of output back through the
    * event loop, and behind a busy loop that made an append wait ~80 ms.
    */
   #compress(batch: HubAppend): Buffer {
@@ -198,7 +196,7 @@ export class Hub {
       out.write(']');
     }
     out.write('}');
-    return gzipSync(out.bytes(), { level: 1 });
+    return encodeBatchFile(out.bytes());
   }
 
   async #lastSeq(stream: string): Promise<number> {
@@ -218,8 +216,8 @@ export class Hub {
   async #seqs(stream: string): Promise<number[]> {
     const names = await readdir(join(this.dir, 'batches', stream)).catch(() => [] as string[]);
     return names.flatMap((name) => {
-      const match = batchFile.exec(name);
-      return match?.[1] === undefined ? [] : [Number(match[1])];
+      const seq = batchSeqOf(name);
+      return seq === undefined ? [] : [seq];
     }).sort((a, b) => a - b);
   }
 
@@ -243,11 +241,16 @@ export class Hub {
    * batches (measured: 2–11 % of reads would hit a cache of the last 8), and parsed records kept for it cost memory.
    */
   async read(stream: string, seq: number): Promise<HubBatch> {
-    const path = join(this.dir, 'batches', stream, fileName(seq));
+    let path = join(this.dir, 'batches', stream, batchFileName(seq));
     const unreadable = (error: unknown): HubError =>
       new HubError(`The hub batch ${path} is unreadable: delete it and run a full resync of this collection`, { cause: error });
     try {
-      const bytes = gunzipSync(await readFile(path));
+      const file = await readFile(path).catch(async (error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        path = join(this.dir, 'batches', stream, olderBatchFileName(seq));
+        return readFile(path);
+      });
+      const bytes = decodeBatchFile(path, file);
       const written = asWritten(bytes);
       if (written !== undefined) {
         const { accountSid, receivedAt, records } = written;
@@ -275,6 +278,14 @@ export class Hub {
     }
   }
 
+  /** The batch's file: as this version names it, or as an earlier one did when only that is there. */
+  async #path(stream: string, seq: number): Promise<string> {
+    const dir = join(this.dir, 'batches', stream);
+    const path = join(dir, batchFileName(seq));
+    const found = await stat(path).then(() => true, () => false);
+    return found ? path : join(dir, olderBatchFileName(seq));
+  }
+
   /**
    * Deletes loaded batches older than the retention. The highest sequence deleted is written first (only warehouse
    * runs write it), so a later append never reuses a sequence a warehouse has already recorded as loaded.
@@ -289,7 +300,7 @@ export class Hub {
     });
     let pruned = 0;
     for (const seq of seqs) {
-      const path = join(this.dir, 'batches', stream, fileName(seq));
+      const path = await this.#path(stream, seq);
       const { mtimeMs } = await stat(path);
       // A zero retention prunes at once, even a file whose mtime is a hair ahead of Date.now().
       if (retentionMs > 0 && now - mtimeMs < retentionMs) continue;
