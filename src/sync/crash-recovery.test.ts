@@ -24,7 +24,7 @@ async function crashThenRerun(point: string, warehouse: string, schema: string):
   const crashed = await runCli(args, { ...env, TWILIO_SOURCE_CRASH_AT: point });
   expect({ signal: crashed.signal, stderr: crashed.stderr }).toEqual({ signal: 'SIGKILL', stderr: '' });
   const rerun = await runCli(args, env);
-  expect({ code: rerun.code, stderr: rerun.stderr }).toEqual({ code: 0, stderr: '' });
+  expect({ code: rerun.code, stderr: rerun.stderr }, rerun.stdout).toEqual({ code: 0, stderr: '' });
 }
 
 describe('kill -9 during a sync into DuckDB', () => {

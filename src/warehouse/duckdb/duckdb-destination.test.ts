@@ -1,8 +1,8 @@
 // DuckDB destination on real files in a temp dir: the shared contract, plus the file being free between operations.
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TableDef } from '../table.js';
 import { describeDestinationContract, messageColumns, type EngineFixture } from '../testing/destination-contract.js';
@@ -48,6 +48,16 @@ describe('DuckDB file sharing', () => {
     expect(await openableElsewhere(fx.path)).toBe(true);
     expect(await fx.destination.loadedSeqs(fx.schema)).toEqual(new Map([['messages', 1]]));
     expect(await openableElsewhere(fx.path)).toBe(true);
+  });
+
+  it('makes a new file under a temporary name and links it into place, leaving a crashed attempt\'s temp behind', async () => {
+    const folder = dirname(fx.path);
+    // What a process killed while making the file leaves: only its temporary file, never a half-made warehouse.
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, `.${basename(fx.path)}.creating-1`), 'half written');
+    await fx.destination.ensureTable(messages);
+    expect(await openableElsewhere(fx.path)).toBe(true);
+    expect((await readdir(folder)).filter((name) => name.includes(`creating-${process.pid}`))).toEqual([]);
   });
 
   it('holds the file for the whole of withSession and frees it afterwards', async () => {

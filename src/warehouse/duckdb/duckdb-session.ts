@@ -1,11 +1,13 @@
 // One open DuckDB file: opened with bounded retries while another process holds its lock, closed after a unit of work.
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
+import { link, mkdir, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { SqlParam, SqlRow, SqlSession } from '../sql-session.js';
 import type { Column } from '../table.js';
 import type { IdFilter } from './id-filter.js';
+import { syncDirectory } from '../../hub/write-file-durably.js';
 import { WarehouseBusyError, WarehouseUnavailableError } from '../warehouse-errors.js';
 
 export interface BusyRetry {
@@ -102,8 +104,9 @@ export class DuckDBSession implements SqlSession {
 async function openInstance(path: string, retry: BusyRetry): Promise<DuckDBInstance> {
   try {
     await mkdir(dirname(path), { recursive: true });
+    if (!existsSync(path)) await createFile(path);
   } catch (error) {
-    throw new WarehouseUnavailableError(`Cannot create the directory of DuckDB file ${path}: check its permissions`, {
+    throw new WarehouseUnavailableError(`Cannot create DuckDB file ${path} or its directory: check their permissions`, {
       cause: error,
     });
   }
@@ -127,6 +130,26 @@ async function openInstance(path: string, retry: BusyRetry): Promise<DuckDBInsta
       }
       await sleep(Math.min(retry.delayMs * 2 ** attempt, 5_000));
     }
+  }
+}
+
+/**
+ * A new file is made under a temporary name and linked into place: a process killed while DuckDB writes a new file's
+ * first blocks left a file DuckDB could no longer open ("not a valid DuckDB database file"), failing every later
+ * sync. The link fails when another process made the file meanwhile, and theirs is kept.
+ */
+async function createFile(path: string): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.creating-${process.pid}`);
+  await rm(temp, { force: true });
+  try {
+    (await DuckDBInstance.create(temp)).closeSync();
+    await link(temp, path).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    });
+    await syncDirectory(dirname(path));
+  } finally {
+    await rm(temp, { force: true });
+    await rm(`${temp}.wal`, { force: true });
   }
 }
 
