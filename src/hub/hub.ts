@@ -251,26 +251,24 @@ export class Hub {
         return readFile(path);
       });
       const bytes = decodeBatchFile(path, file);
-      const written = asWritten(bytes);
-      if (written !== undefined) {
-        const { accountSid, receivedAt, records } = written;
+      /** Records left as bytes, parsed at the first call. */
+      const asBytes = (accountSid: string, receivedAt: string, json: JsonObjects): HubBatch => {
         let parsed: readonly HubRecord[] | undefined;
         const parse = (): readonly HubRecord[] => {
           try {
-            return recordsSchema.parse(parseJsonBytes(records.bytes));
+            return recordsSchema.parse(parseJsonBytes(json.bytes));
           } catch (error) {
             throw unreadable(error);
           }
         };
-        return { accountSid, receivedAt, recordsJson: records, records: () => (parsed ??= parse()) };
-      }
+        return { accountSid, receivedAt, recordsJson: json, records: () => (parsed ??= parse()) };
+      };
+      const written = asWritten(bytes);
+      if (written !== undefined) return asBytes(written.accountSid, written.receivedAt, written.records);
       // A batch written before batches held their count.
       const { value, left } = parseJsonLeaving(bytes, 'records');
       const { accountSid, receivedAt, records } = batchSchema.parse(value);
-      if (left !== undefined) {
-        let parsed: readonly HubRecord[] | undefined;
-        return { accountSid, receivedAt, recordsJson: left, records: () => (parsed ??= parseJsonBytes(left.bytes) as HubRecord[]) };
-      }
+      if (left !== undefined) return asBytes(accountSid, receivedAt, left);
       if (records === undefined) throw new Error('the batch has no records member');
       return { accountSid, receivedAt, recordsJson: undefined, records: () => records };
     } catch (error) {

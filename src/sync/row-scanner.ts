@@ -206,7 +206,7 @@ export class RowScanner {
 
   /** The entry of the key at bytes[start..end) in `node`, made the first time; undefined for a key to leave alone. */
   #entry(node: KeyNode, start: number, end: number): FieldEntry | undefined {
-    const name = this.#bytes.toString('utf8', start, end);
+    const name = this.#text(start, end);
     const known = node.byName.get(name);
     if (known !== undefined) return known;
     const field = node.prefix === '' ? name : `${node.prefix}_${name}`;
