@@ -22,6 +22,7 @@ export interface StreamLoadInput {
   /** The highest loaded seq per stream key, as the warehouse records it; updated as loads commit. */
   readonly loaded: Map<string, number>;
   readonly notices: Set<string>;
+  /** Rows a load holds at most (default: the destination's rowsPerLoad). */
   readonly maxRowsPerLoad?: number;
   readonly onProgress?: (table: string, rows: number) => void;
   /** True while a source run may still append batches. */
@@ -29,12 +30,6 @@ export interface StreamLoadInput {
   /** Resolves at the next append, or once following ends. */
   wake(): Promise<void>;
 }
-
-/**
- * Rows per load. Rows are staged to disk chunk by chunk, so a load's size costs no memory; larger loads mean fewer
- * transactions and, in DuckDB, fewer scans of the table's ids (each load deletes the ids it writes).
- */
-const ROWS_PER_LOAD = 50_000;
 
 interface ReadBatch {
   readonly seq: number;
@@ -48,9 +43,9 @@ interface ReadBatch {
 export async function loadStream(input: StreamLoadInput): Promise<void> {
   const { hub, destination, stream, shape, table } = input;
   const key = hub.streamKey(stream);
-  const maxRows = input.maxRowsPerLoad ?? ROWS_PER_LOAD;
+  const maxRows = input.maxRowsPerLoad ?? destination.rowsPerLoad;
   const nextBatch = batchReader(input, input.loaded.get(key) ?? 0);
-  /** A batch read but left for the next load, because it changed the table's shape. */
+  /** A batch read but left for the next load: it changed the table's shape, or would take a load past its rows. */
   let carried: ReadBatch | undefined;
   let committing: Promise<void> = Promise.resolve();
   for (;;) {
@@ -72,6 +67,11 @@ export async function loadStream(input: StreamLoadInput): Promise<void> {
         carried = undefined;
         if (read === undefined) return;
         const { batch } = read;
+        // A load ends before the batch that would take it past its rows (unless it is the load's first).
+        if (staged > 0 && staged + (batch.recordsJson?.count ?? batch.records().length) > maxRows) {
+          carried = read;
+          return;
+        }
         const uuidTs = new Date().toISOString();
         // Most batches become lines straight from their bytes; the rest are parsed and shaped as objects.
         const lines = batch.recordsJson === undefined ? undefined : shape.toTextRows(batch.recordsJson, batch.receivedAt, uuidTs);

@@ -14,7 +14,7 @@ import { csvRowFormat } from '../warehouse/duckdb/write-csv-rows.js';
 import { lastRowPerId } from '../warehouse/last-row-per-id.js';
 import { copyRowFormat } from '../warehouse/postgres/copy-text.js';
 import type { Column, ColumnType } from '../warehouse/table.js';
-import { textRowsOf, type TextRowFormat, type TextRows } from '../warehouse/text-rows.js';
+import { LONG_VALUE_BYTES, textRowsOf, type TextRowFormat, type TextRows } from '../warehouse/text-rows.js';
 import { TableShape, type TwilioRecord } from './table-shape.js';
 
 const RECEIVED_AT = '2024-01-01T00:00:00.000Z';
@@ -499,6 +499,18 @@ describe('RowScanner lines', () => {
     ];
     for (const text of spoilt) expect(shape.toTextRows({ bytes: Buffer.from(text), count: 1 }, RECEIVED_AT, UUID_TS), text).toBeUndefined();
     for (const count of [0, 2, 1e9]) expect(shape.toTextRows({ bytes: Buffer.from(good), count }, RECEIVED_AT, UUID_TS), `count ${count}`).toBeUndefined();
+  });
+
+  it('count the bytes of their long values, as JSON text, as the object path counts them as UTF-8', () => {
+    const shape = freshShape();
+    const long = 'x'.repeat(LONG_VALUE_BYTES);
+    const labels = `["${'y'.repeat(LONG_VALUE_BYTES)}"]`;
+    const records = [rec(`"body":"${long}","labels":${labels}`), rec(`"body":"short","subresource_uris":{"media":"${long}"}`, 'SM2')];
+    // Each value's JSON text, quotes included: two bodies of `long` and the labels array.
+    expect(scan(shape, records).longValueBytes).toBe(2 * (long.length + 2) + labels.length);
+    const rows = lastRowPerId(shape.toRows(JSON.parse(`[${records.join(',')}]`) as TwilioRecord[], RECEIVED_AT, UUID_TS).rows, 'messages');
+    expect(textRowsOf(rows).longValueBytes).toBe(2 * long.length + labels.length);
+    expect(scan(shape, [rec(`"body":"${long.slice(3)}"`)]).longValueBytes).toBe(0);
   });
 
   it('are valid until the next scan, whatever that returns', () => {

@@ -9,7 +9,7 @@ import { isUtf8 } from 'node:buffer';
 import type { JsonObjects } from '../parse-json-bytes.js';
 import { skipJsonSpace, skipJsonValue } from '../skip-json-value.js';
 import type { Cell, ColumnType } from '../warehouse/table.js';
-import type { TextRows } from '../warehouse/text-rows.js';
+import { LONG_VALUE_BYTES, type TextRows } from '../warehouse/text-rows.js';
 import { convertCell } from './convert-cell.js';
 
 /** What a value's slot holds. */
@@ -101,6 +101,7 @@ export class RowScanner {
   #idEnd = -1;
   #id: string | undefined;
   #batch = 0;
+  #longValueBytes = 0;
 
   /** `columns` in the table definition's order, with their types. */
   constructor(columns: readonly (readonly [string, ColumnType])[], idField: string) {
@@ -127,6 +128,7 @@ export class RowScanner {
     this.#bytes = bytes;
     this.#cells = [receivedAt, uuidTs];
     const batch = ++this.#batch;
+    this.#longValueBytes = 0;
     const ids: string[] = [];
     const seen = new Set<string>();
     let i = skipJsonSpace(bytes, 0);
@@ -151,7 +153,7 @@ export class RowScanner {
       i = skipJsonSpace(bytes, i);
     }
     if (bytes[i] !== CLOSE_ARRAY || skipJsonSpace(bytes, i + 1) !== bytes.length) return undefined;
-    return this.#rows(batch, count, ids);
+    return this.#rows(batch, count, ids, this.#longValueBytes);
   }
 
   #setBatchCells(): void {
@@ -193,8 +195,11 @@ export class RowScanner {
       else previous.next = entry;
       i = skipJsonSpace(bytes, keyEnd + 1);
       if (bytes[i] !== COLON) return -1;
-      i = this.#value(skipJsonSpace(bytes, i + 1), entry, depth);
+      const valueStart = skipJsonSpace(bytes, i + 1);
+      i = this.#value(valueStart, entry, depth);
       if (i < 0) return -1;
+      // An object's own values are counted as they are scanned.
+      if (i - valueStart >= LONG_VALUE_BYTES && bytes[valueStart] !== OPEN_OBJECT) this.#longValueBytes += i - valueStart;
       i = skipJsonSpace(bytes, i);
       if (bytes[i] === CLOSE_OBJECT) return i + 1;
       if (bytes[i] !== COMMA) return -1;
@@ -299,9 +304,10 @@ export class RowScanner {
     return this.#bytes.toString('utf8', start, end);
   }
 
-  #rows(batch: number, count: number, ids: readonly string[]): TextRows {
+  #rows(batch: number, count: number, ids: readonly string[], longValueBytes: number): TextRows {
     return {
       ids,
+      longValueBytes,
       write: (columns, format, out) => {
         if (batch !== this.#batch) throw new Error('RowScanner: a batch was written after the next one was scanned');
         const order = columns.map((name) => this.#index.get(name) ?? -1);

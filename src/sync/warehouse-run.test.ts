@@ -68,16 +68,16 @@ describe('runWarehouse', () => {
     expect(again.tables.find((entry) => entry.table === 'messages')?.batches).toBe(0);
   });
 
-  it('splits pending batches into loads of bounded size, each recording the last batch it covers', async () => {
+  it('splits pending batches into loads of whole batches up to a bound, each recording the last batch it covers', async () => {
     for (let batch = 0; batch < 6; batch++) {
       const records = [message(batch * 2), message(batch * 2 + 1), message(0, { body: `body 0, batch ${batch}` })];
       await hub.append('messages', { accountSid: 'AC1', receivedAt: RECEIVED, records });
     }
     const seen: number[] = [];
     await destination.withSession(() =>
-      runWarehouse({ hub, destination, schema: 'twilio', retentionMs: 0, maxRowsPerLoad: 5, onProgress: (_table, rows) => seen.push(rows) }),
+      runWarehouse({ hub, destination, schema: 'twilio', retentionMs: 0, maxRowsPerLoad: 7, onProgress: (_table, rows) => seen.push(rows) }),
     );
-    // Two batches (six rows, five distinct ids) reach the bound, so six batches make three loads.
+    // Two batches are six rows; a third would take a load past seven, so six batches make three loads.
     expect(seen).toHaveLength(3);
     const def: TableDef = { schema: 'twilio', name: 'messages', columns: [{ name: 'id', type: 'text' }, { name: 'body', type: 'text' }] };
     const rows = await readDuckDBRows(destination.path, def);

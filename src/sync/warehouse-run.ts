@@ -13,7 +13,7 @@ export interface WarehouseRunInput {
   readonly schema: string;
   /** Loaded batches are kept this long before they are pruned. */
   readonly retentionMs: number;
-  /** Rows per load transaction (several hub batches are loaded together); see ROWS_PER_LOAD. */
+  /** Rows a load transaction holds at most (several hub batches are loaded together; default: the destination's). */
   readonly maxRowsPerLoad?: number;
   readonly onProgress?: (table: string, rows: number) => void;
   /** While this is pending (a source run going on), keep loading batches as they are appended. */

@@ -30,6 +30,11 @@ export interface StagedLoad {
 export interface Destination {
   readonly engine: 'duckdb' | 'postgres';
   /**
+   * The rows a load holds at most: loads are of whole hub batches, so a load ends before the batch that would take
+   * it past this (a single larger batch is a load of its own).
+   */
+  readonly rowsPerLoad: number;
+  /**
    * Creates the schema and table when missing and adds the columns it lacks; never drops, renames or retypes.
    * Returns the table's columns as they now are (an existing column keeps its existing type).
    */
@@ -47,7 +52,7 @@ export interface Destination {
    * Writes rows out for one load as `load` would load them (an id in several chunks: the last chunk's row wins),
    * holding one chunk in memory at a time and touching no table, so the next load can be staged while one commits.
    * A chunk is rows, or TextRows that write themselves (each id once). An engine may stop taking chunks before
-   * the last, when the load is as large as it takes at once: the load holds the chunks taken.
+   * the last, when the load holds as many long values as it takes at once: the load holds the chunks taken.
    */
   stage(table: TableDef, chunks: Iterable<RowChunk> | AsyncIterable<RowChunk>): Promise<StagedLoad>;
   /** The highest loaded seq per stream of a schema (streams never loaded are absent). */

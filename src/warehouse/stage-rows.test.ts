@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ByteWriter } from '../byte-writer.js';
 import { stageRows, type RowChunk } from './stage-rows.js';
-import type { TextRows } from './text-rows.js';
+import { LONG_VALUE_BYTES, type TextRows } from './text-rows.js';
 import { StagingWriteError } from './warehouse-errors.js';
 
 describe('stageRows', () => {
@@ -29,8 +29,9 @@ describe('stageRows', () => {
     await staged.remove();
   });
 
-  it('takes no chunk after the one that reaches maxBytes', async () => {
-    const chunks = [[{ id: 'a' }], [{ id: 'b' }], [{ id: 'c' }]];
+  it('takes no chunk after the one that reaches maxLongValueBytes, counting only long values', async () => {
+    const long = 'é'.repeat(LONG_VALUE_BYTES / 2);
+    const chunks = [[{ id: 'a', body: 'short' }], [{ id: 'b', body: long }], [{ id: 'c', body: long }], [{ id: 'd', body: long }]];
     let taken = 0;
     function* counted(): Generator<RowChunk> {
       for (const chunk of chunks) {
@@ -38,10 +39,10 @@ describe('stageRows', () => {
         yield chunk;
       }
     }
-    // Each chunk stages as '<n>:<id>', three bytes.
-    const staged = await stageRows(counted(), { tableName: 't', dir, encode, maxBytes: 5 });
-    expect(staged.ids).toEqual(['a', 'b']);
-    expect(taken).toBe(2);
+    // Each long body is LONG_VALUE_BYTES of UTF-8 (half as many UTF-16 units), so the third chunk reaches twice that.
+    const staged = await stageRows(counted(), { tableName: 't', dir, encode, maxLongValueBytes: 2 * LONG_VALUE_BYTES });
+    expect(staged.ids).toEqual(['a', 'b', 'c']);
+    expect(taken).toBe(3);
     await staged.remove();
   });
 

@@ -32,15 +32,15 @@ export interface StageRowsOptions {
   /** Writes a chunk's rows (one id at most once) as the engine reads them; `out` is empty at each call. */
   readonly encode: (rows: TextRows, chunk: number, out: ByteWriter) => void;
   readonly encodeIds?: (ids: readonly string[], out: ByteWriter) => void;
-  /** Takes no further chunk once the files hold this many bytes: the load is the chunks taken. */
-  readonly maxBytes?: number;
+  /** Takes no further chunk once the chunks taken hold this many bytes of long values: the load is those chunks. */
+  readonly maxLongValueBytes?: number;
 }
 
 /** A chunk of rows: as objects (an id may repeat; its last row wins), or already unique and able to write itself. */
 export type RowChunk = readonly Row[] | TextRows;
 
 export async function stageRows(chunks: Iterable<RowChunk> | AsyncIterable<RowChunk>, options: StageRowsOptions): Promise<StagedRows> {
-  const { tableName, encode, encodeIds, maxBytes = Infinity } = options;
+  const { tableName, encode, encodeIds, maxLongValueBytes = Infinity } = options;
   const parent = options.dir ?? tmpdir();
   const dir = await mkdir(parent, { recursive: true })
     .then(() => mkdtemp(join(parent, 'stage-')))
@@ -49,7 +49,7 @@ export async function stageRows(chunks: Iterable<RowChunk> | AsyncIterable<RowCh
     });
   const remove = (): Promise<void> => rm(dir, { recursive: true, force: true });
   const files: string[] = [];
-  let bytes = 0;
+  let longValueBytes = 0;
   // Only the ids are kept across chunks (a few MB for a large load), to learn whether the engine must dedupe.
   const ids = new Set<string>();
   let repeats = false;
@@ -75,8 +75,8 @@ export async function stageRows(chunks: Iterable<RowChunk> | AsyncIterable<RowCh
       const file = chunkFile(dir, files.length);
       await writeOut(file);
       files.push(file);
-      bytes += out.bytes().length;
-      if (bytes >= maxBytes) break;
+      longValueBytes += rows.longValueBytes;
+      if (longValueBytes >= maxLongValueBytes) break;
     }
     const list = [...ids];
     if (encodeIds === undefined || files.length === 0) return { files, ids: list, repeats, remove };

@@ -23,11 +23,18 @@ export interface DuckDBOptions extends StagingOptions {
 }
 
 /**
- * Staged bytes per load at most. DuckDB holds a load's rows in memory until it commits, and within its 128 MB
- * (duckdb-session.ts) a load replacing 56 rows of a megabyte of text committed, 64 ran out of memory. 50,000
- * messages (a load's rows in load-stream.ts) stage ~30 MB, so only loads of big records get fewer rows.
+ * Rows per load: one DuckDB row group (122,880 rows). Each load after a checkpoint starts a row group of its own, and
+ * a checkpoint merges adjacent row groups whenever their rows fit in fewer (DuckDB's vacuum): with loads of 50,000 rows,
+ * checkpoints rewrote the same rows again and again as groups merged (the last one of a `--scale 0.4` bench sync alone
+ * took 3 s). Loads of whole batches up to a row group leave nothing to merge but a stream's small last load.
  */
-const BYTES_PER_LOAD = 48 * 1024 * 1024;
+const ROWS_PER_LOAD = 122_880;
+/**
+ * Bytes of long values (LONG_VALUE_BYTES and more) per load at most. DuckDB holds such values in memory until the load
+ * commits: within its 128 MB (duckdb-session.ts), a load replacing 500 values of 100 KB ran out of memory, 400 did
+ * not. Shorter values it spills, so a load of 6,000 values of 30 KB (180 MB) committed.
+ */
+const LONG_VALUE_BYTES_PER_LOAD = 32 * 1024 * 1024;
 
 /** Two instances on one file in one process would corrupt it, so every destination on a path shares one mutex. */
 const fileMutexes = new Map<string, Mutex>();
@@ -47,6 +54,7 @@ const currentSession = new AsyncLocalStorage<OpenSession>();
  */
 export class DuckDBDestination implements Destination {
   readonly engine = 'duckdb';
+  readonly rowsPerLoad = ROWS_PER_LOAD;
   readonly path: string;
   private readonly retry: BusyRetry;
   private readonly fileMutex: Mutex;
@@ -82,7 +90,7 @@ export class DuckDBDestination implements Destination {
       dir: this.stagingDir,
       encode: (rows, _chunk, out) => rows.write(names, csvRowFormat, out),
       encodeIds: writeCsvLines,
-      maxBytes: BYTES_PER_LOAD,
+      maxLongValueBytes: LONG_VALUE_BYTES_PER_LOAD,
     });
     return stagedLoad(staged, (marker) => this.withConnection((session) => loadIntoDuckDB(session, table, staged, marker)));
   }

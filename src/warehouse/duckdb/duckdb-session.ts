@@ -51,7 +51,8 @@ export class DuckDBSession implements SqlSession {
       // connector's footprint must stay flat however large the account. One thread: the loads keep up with reading
       // on it, and each further thread took its own buffers (with two, 128 MB ran out of memory on a load, and a sync
       // peaked ~100 MB higher at 256 MB for the same speed on this project's two cores, measured with npm run bench).
-      // A load's rows stay within this limit (BYTES_PER_LOAD in duckdb-destination.ts); DuckDB spills the rest to disk.
+      // A load's long values stay within this limit (LONG_VALUE_BYTES_PER_LOAD in duckdb-destination.ts); DuckDB spills
+      // the rest to disk.
       await session.query('SET threads = 1');
       await session.query("SET memory_limit = '128MB'");
       // Its allocator otherwise keeps up to 128 MB freed by a load for the next; returned early, a sync's peak RSS

@@ -23,12 +23,18 @@ export interface PostgresOptions extends StagingOptions {
   readonly connectTimeoutMs?: number;
 }
 
+/**
+ * Rows per load. Rows are staged to disk chunk by chunk, so a load's size costs no memory; larger loads mean fewer
+ * transactions, and smaller ones an earlier first commit and a shorter wait for the last.
+ */
+const ROWS_PER_LOAD = 50_000;
 const STAGE = '"_twilio_source_stage"';
 /** The stage's extra column: the chunk a row came from, so the latest chunk's row of an id wins. */
 const CHUNK = '"_twilio_source_chunk"';
 
 export class PostgresDestination implements Destination {
   readonly engine = 'postgres';
+  readonly rowsPerLoad = ROWS_PER_LOAD;
   readonly server: string;
   private readonly pool: Pool;
   private readonly stagingDir: string | undefined;
