@@ -1,7 +1,7 @@
 // A Bloom filter of the ids loaded into a table that was empty when the session began: a load none of whose ids it
 // might hold has nothing to delete, so it skips the scan of the whole table that a DELETE without an index costs.
 
-/** 32 bits and 22 probes per id: a false positive about once in five million ids, so a load of 50,000 rarely pays. */
+/** 32 bits and 22 probes per id: a false positive about once in five million ids, so one load in 40 of 122,880 pays. */
 const BITS_PER_ID = 32;
 const PROBES = 22;
 const FIRST_CAPACITY = 1 << 16;
