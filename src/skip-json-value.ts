@@ -29,8 +29,12 @@ const TRUE = new TextEncoder().encode('true');
 const FALSE = new TextEncoder().encode('false');
 const NULL = new TextEncoder().encode('null');
 
-/** Open brackets a check starts with room for; deeper documents grow the stack. */
-const INITIAL_DEPTH = 32;
+/**
+ * The bracket that closes each open array or object, innermost last: an explicit stack instead of recursion, which a
+ * deeply nested document would take past the call stack. One for every check (a check never calls another), grown
+ * for deeper documents: a stack made per check cost more than the check of a short value.
+ */
+let closers: Uint8Array = new Uint8Array(32);
 
 /** 1 for each byte value that passes `accepts`, 0 for the others: one lookup where a test would be several compares. */
 function byteTable(accepts: (byte: number) => boolean): Uint8Array {
@@ -56,9 +60,7 @@ const SHORT_ESCAPE = byteTable(charactersOf('"\\/bfnrt'));
  * caller's. Nesting has no limit but memory, so a document of 100,000 `[` gets its verdict like any other.
  */
 export function skipJsonValue(bytes: Uint8Array, at: number): number {
-  // The bracket that closes each open array or object, innermost last: an explicit stack instead of recursion, which
-  // a deeply nested document would take past the call stack.
-  let closers: Uint8Array = new Uint8Array(INITIAL_DEPTH);
+  let stack = closers;
   let depth = 0;
   let i = at;
   for (;;) {
@@ -72,8 +74,8 @@ export function skipJsonValue(bytes: Uint8Array, at: number): number {
           i++;
           break;
         }
-        if (depth === closers.length) closers = grown(closers);
-        closers[depth++] = closer;
+        if (depth === stack.length) closers = stack = grown(stack);
+        stack[depth++] = closer;
         if (closer === CLOSE_OBJECT) {
           i = skipKey(bytes, i);
           if (i < 0) return -1;
@@ -100,7 +102,7 @@ export function skipJsonValue(bytes: Uint8Array, at: number): number {
     for (;;) {
       if (depth === 0) return i;
       i = skipJsonSpace(bytes, i);
-      const closer = closers[depth - 1];
+      const closer = stack[depth - 1];
       const byte = bytes[i];
       if (byte === COMMA) {
         i = skipJsonSpace(bytes, i + 1);
@@ -140,6 +142,11 @@ function skipKey(bytes: Uint8Array, i: number): number {
   i = skipJsonSpace(bytes, i);
   if (bytes[i] !== COLON) return -1;
   return skipJsonSpace(bytes, i + 1);
+}
+
+/** From a string's opening quote to just past its closing one, or -1. */
+export function skipJsonString(bytes: Uint8Array, quote: number): number {
+  return skipString(bytes, quote + 1);
 }
 
 /** From just past a string's opening quote to just past its closing one, or -1. */

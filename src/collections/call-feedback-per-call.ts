@@ -10,6 +10,7 @@ export const callFeedbackPerCall: Collection = {
   path: calls.path,
   envelopeKey: calls.envelopeKey,
   read: { kind: 'windows', filter: 'StartTime', granularity: 'datetime', listings: [{}], minWindowDays: 30 },
+  itemFields: ['sid', 'account_sid', 'start_time'],
   expand: {
     path: (call) => `/v1/Voice/${String(call['sid'])}/Annotation`,
     // The same shape as a call summary, so the summaries' mapping applies unchanged.

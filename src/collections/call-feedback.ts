@@ -21,6 +21,7 @@ export const callFeedback: Collection = {
     incident: 'text',
     call_start_time: 'timestamptz',
   }),
+  itemFields: ['annotation', 'call_sid', 'account_sid', 'start_time'],
   toRecord(summary) {
     const annotation = summary['annotation'];
     if (annotation === null || typeof annotation !== 'object') return null;

@@ -57,6 +57,11 @@ export interface Collection {
     readonly path: (item: Readonly<Record<string, unknown>>) => string;
     readonly combine: (item: Readonly<Record<string, unknown>>, fetched: unknown) => Record<string, unknown>;
   };
+  /**
+   * The only fields of a listed item that `expand` (or else `toRecord`) reads: a page's items are then parsed for
+   * these alone. A collection made from another lists its own (call feedback read call by call reads calls).
+   */
+  readonly itemFields?: readonly string[];
 }
 
 /** Shorthand for column lists: `{ sid: 'text', price: 'double' }`. */

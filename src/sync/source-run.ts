@@ -4,6 +4,7 @@ import type { Collection, CollectionName } from '../collections/collection.js';
 import type { Hub } from '../hub/hub.js';
 import type { JsonObjects } from '../parse-json-bytes.js';
 import { crashPoint } from '../crash-point.js';
+import { pickJsonFields } from '../pick-json-fields.js';
 import { TwilioNotFoundError } from '../twilio/twilio-errors.js';
 import { planListings, type Listing } from './plan-listings.js';
 import { runPool } from './run-pool.js';
@@ -120,7 +121,7 @@ async function readListing(input: SourceRunInput, listing: Listing, entry: Colle
       // Records exactly as listed go to the hub as Twilio's own bytes, never parsed here: the warehouse run parses
       // them once, as it loads them, so they do not outlive a page in memory.
       const listed = collection.toRecord === undefined && collection.expand === undefined ? page.recordsJson : undefined;
-      const records = listed ?? (await recordsOf(input.reader, collection, page.records().filter(isObject)));
+      const records = listed ?? (await recordsOf(input.reader, collection, itemsOf(page, collection)));
       const count = Array.isArray(records) ? records.length : page.count;
       if (count > 0) {
         await appending;
@@ -142,6 +143,13 @@ async function readListing(input: SourceRunInput, listing: Listing, entry: Colle
     // A listing is over only once its last batch is durable (or has failed, which fails the listing).
     await appending;
   }
+}
+
+/** A page's items, each cut down to the collection's itemFields when it has them. */
+function itemsOf(page: ListedPage, collection: Collection): Record<string, unknown>[] {
+  const fields = collection.itemFields;
+  if (fields !== undefined && page.recordsJson !== undefined) return pickJsonFields(page.recordsJson, fields);
+  return page.records().filter(isObject);
 }
 
 /** A page's items as the collection's records: expanded, then converted (those it drops left out). */
