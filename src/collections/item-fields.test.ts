@@ -8,8 +8,8 @@ import { callFeedbackPerCall } from './call-feedback-per-call.js';
 import type { Collection } from './collection.js';
 
 type Item = Record<string, unknown>;
-const spec = (name: string): Record<string, Record<string, { value?: Record<string, unknown> } & Record<string, unknown>>> =>
-  JSON.parse(readFileSync(new URL(`../../twilio-spec/${name}.json`, import.meta.url), 'utf8'));
+type Spec = Record<string, Record<string, { value?: Record<string, unknown> } & Record<string, unknown>>>;
+const spec = (name: string): Spec => JSON.parse(readFileSync(new URL(`../../twilio-spec/${name}.json`, import.meta.url), 'utf8')) as Spec;
 
 const insights = spec('voice_insights');
 const annotation = insights['annotation_fetch']?.['fetch']?.value;
