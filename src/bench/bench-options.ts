@@ -65,10 +65,11 @@ export class BenchUsageError extends Error {
 export const USAGE =
   'usage: npm run bench -- [--scale 0.1] [--messages N --calls N --conferences N --addresses N --transcriptions N --annotations N]\n' +
   '  [--history-days 400] [--seed 1] [--latencies 0,250] [--stages raw,baseline,duckdb,postgres,incremental]\n' +
-  '  [--baseline-share 0.02] [--concurrency 10] [--postgres-url URL] [--out FILE.json] [--cpu-prof [--cpu-prof-dir DIR]]';
+  '  [--baseline-share 0.02] [--concurrency 10] [--postgres-url URL] [--out FILE.json] [--cpu-prof [--cpu-prof-dir DIR]] [--help]';
 
-export function parseBenchOptions(argv: readonly string[]): BenchOptions {
-  const options: ParseArgsConfig['options'] = { 'cpu-prof': { type: 'boolean' } };
+/** null when --help (-h) asks for the usage instead of a run. */
+export function parseBenchOptions(argv: readonly string[]): BenchOptions | null {
+  const options: ParseArgsConfig['options'] = { 'cpu-prof': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } };
   for (const name of ['scale', ...COUNTS, 'history-days', 'seed', 'latencies', 'stages', 'baseline-share', 'concurrency', 'postgres-url', 'out', 'cpu-prof-dir']) {
     options[name] = { type: 'string' };
   }
@@ -78,7 +79,9 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
   } catch (error) {
     throw new BenchUsageError(error instanceof Error ? error.message : String(error), { cause: error });
   }
-  const camel = Object.fromEntries(Object.entries(values).map(([key, value]) => [key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), value]));
+  const { help, ...flags } = values;
+  if (help === true) return null;
+  const camel = Object.fromEntries(Object.entries(flags).map(([key, value]) => [key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), value]));
   const parsed = optionsSchema.safeParse(camel);
   if (!parsed.success) throw new BenchUsageError(`bad flag: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
   const { messages, calls, conferences, addresses, transcriptions, annotations, ...rest } = parsed.data;

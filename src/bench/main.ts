@@ -70,12 +70,11 @@ function baselineLimits(options: BenchOptions): Record<string, number> {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  if (args.includes('--help') || args.includes('-h')) {
+  const options = parseBenchOptions(process.argv.slice(2));
+  if (options === null) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const options = parseBenchOptions(args);
   const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, os: release() };
   process.stderr.write(`bench: ${JSON.stringify(options.counts)}, latencies ${options.latencies.join(', ')} ms, ${machine.cores} × ${machine.cpu}\n`);
   const emulator = await EmulatorChild.start({ counts: options.counts, historyDays: options.historyDays, seed: options.seed });
