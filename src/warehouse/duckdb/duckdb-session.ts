@@ -35,7 +35,8 @@ export class DuckDBSession implements SqlSession {
   readonly knownColumns = new Map<string, readonly Column[]>();
   /**
    * Per table `schema.table`: the ids this session loaded, when the table was empty at its first load in this session
-   * (null when it was not). Holding the file's lock, the session is the table's only writer, so those are all its ids.
+   * (null when it was not, or once the filter was full). Holding the file's lock, the session is the table's only
+   * writer, so those are all its ids.
    */
   readonly loadedIds = new Map<string, IdFilter | null>();
 
@@ -96,9 +97,11 @@ export class DuckDBSession implements SqlSession {
 
 /**
  * DuckDB would otherwise take up to 80% of the machine's memory for its buffers; a sync needs little, and the
- * connector's footprint must stay flat however large the account. A load's long values stay within this limit
- * (LONG_VALUE_BYTES_PER_LOAD in duckdb-destination.ts); DuckDB spills the rest to disk. Two threads: DuckDB's own
- * worker runs every query (run-on-duckdb-thread.ts), the second is the caller's, which only waits.
+ * connector's footprint must stay flat however large the account. Not less than 128 MB: DuckDB holds a vector of 2,048
+ * values in memory at once, long values and all, and at 64 MB a checkpoint merging the row groups of 100 values of a
+ * megabyte failed, fatally for the open file (warehouse-run.test.ts loads such values). A load's long values stay
+ * within it (LONG_VALUE_BYTES_PER_LOAD in duckdb-destination.ts); DuckDB spills the rest to disk. Two threads: DuckDB's
+ * own worker runs every statement (run-on-duckdb-thread.ts); the other is the caller's, which only waits.
  */
 const SETTINGS: Readonly<Record<string, string>> = {
   threads: '2',

@@ -74,7 +74,8 @@ async function replaceRows(session: DuckDBSession, table: TableDef, staged: Stag
 
 /**
  * Whether the table may already hold one of the ids, so the load must delete first. A table empty at this session's
- * first load into it keeps an IdFilter of what the session loads since, and answers without scanning the table.
+ * first load into it keeps an IdFilter of what the session loads since (up to its maxIds), and answers without scanning
+ * the table.
  * Ids are added before the insert: a load that then fails only leaves ids a later load deletes for nothing.
  */
 async function mayHoldAny(session: DuckDBSession, table: TableDef, target: string, ids: readonly string[]): Promise<boolean> {
@@ -89,6 +90,8 @@ async function mayHoldAny(session: DuckDBSession, table: TableDef, target: strin
   const known = filter;
   const present = ids.some((id) => known.mightHave(id));
   for (const id of ids) known.add(id);
+  // A full filter is dropped, and the table is then one that may hold anything: every later load deletes first.
+  if (known.full) session.loadedIds.set(key, null);
   return present;
 }
 
