@@ -3,8 +3,7 @@ import { existsSync } from 'node:fs';
 import { link, mkdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import duckdb from '@duckdb/node-bindings';
-import { runOnDuckDBThread } from './run-on-duckdb-thread.js';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { SqlParam, SqlRow, SqlSession } from '../sql-session.js';
 import type { Column } from '../table.js';
 import type { IdFilter } from './id-filter.js';
@@ -22,8 +21,8 @@ const LOCK_CONFLICT = /Could not set lock on file|Conflicting lock/i;
 
 export class DuckDBSession implements SqlSession {
   private constructor(
-    private readonly database: duckdb.Database,
-    private readonly connection: duckdb.Connection,
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
     /** The file's catalog name (its base name), used to qualify every table; see qualifiedSchema. */
     readonly catalog: string,
   ) {}
@@ -41,28 +40,39 @@ export class DuckDBSession implements SqlSession {
   readonly loadedIds = new Map<string, IdFilter | null>();
 
   static async open(path: string, retry: BusyRetry): Promise<DuckDBSession> {
-    const database = await openDatabase(path, retry);
-    const connection = await duckdb.connect(database).catch((error: unknown) => {
-      duckdb.close_sync(database);
-      throw error;
-    });
+    const instance = await openInstance(path, retry);
     try {
-      const [row] = await runOnDuckDBThread(connection, 'SELECT current_database() AS name');
-      const session = new DuckDBSession(database, connection, String(row?.['name']));
+      const connection = await instance.connect();
+      const catalog = String((await connection.runAndReadAll('SELECT current_database() AS name')).getRowObjects()[0]?.['name']);
+      const session = new DuckDBSession(instance, connection, catalog);
       await session.requireJson(path);
       // Zone-less timestamp text then means UTC, as it does for the PostgreSQL destination, whatever the host's zone.
       await session.query("SET TimeZone = 'UTC'");
+      // DuckDB would otherwise take up to 80% of the machine's memory for its buffers; a sync needs little, and the
+      // connector's footprint must stay flat however large the account. One thread: the loads keep up with reading
+      // on it, and each further thread took its own buffers (with two, 128 MB ran out of memory on a load, and a sync
+      // peaked ~100 MB higher at 256 MB for the same speed on this project's two cores, measured with npm run bench).
+      // A load's long values stay within this limit (LONG_VALUE_BYTES_PER_LOAD in duckdb-destination.ts); DuckDB spills
+      // the rest to disk. Not less: DuckDB holds a vector of 2,048 values in memory at once, long values and all, and at
+      // 64 MB a checkpoint merging the row groups of 100 values of a megabyte failed, fatally for the open file
+      // (warehouse-run.test.ts loads such values).
+      await session.query('SET threads = 1');
+      await session.query("SET memory_limit = '128MB'");
+      // Its allocator otherwise keeps up to 128 MB freed by a load for the next; returned early, a sync's peak RSS
+      // was ~50 MB lower at the same speed (measured with npm run bench).
+      await session.query("SET allocator_flush_threshold = '8MB'");
+      await session.query('SET allocator_background_threads = true');
       await session.query('SET preserve_insertion_order = false');
       return session;
     } catch (error) {
-      duckdb.disconnect_sync(connection);
-      duckdb.close_sync(database);
+      instance.closeSync();
       throw error;
     }
   }
 
   async query(sql: string, params: readonly SqlParam[] = []): Promise<SqlRow[]> {
-    return runOnDuckDBThread(this.connection, sql, params);
+    const reader = await this.connection.runAndReadAll(sql, params.length > 0 ? [...params] : undefined);
+    return reader.getRowObjects();
   }
 
   async transaction<T>(work: () => Promise<T>): Promise<T> {
@@ -80,8 +90,8 @@ export class DuckDBSession implements SqlSession {
 
   /** Closing the instance releases the file lock, so other processes (a user's DuckDB shell) can open the file. */
   close(): void {
-    duckdb.disconnect_sync(this.connection);
-    duckdb.close_sync(this.database);
+    this.connection.closeSync();
+    this.instance.closeSync();
   }
 
   /** Types json columns as JSON; without the built-in extension, say so. */
@@ -95,30 +105,7 @@ export class DuckDBSession implements SqlSession {
   }
 }
 
-/**
- * DuckDB would otherwise take up to 80% of the machine's memory for its buffers; a sync needs little, and the
- * connector's footprint must stay flat however large the account. Not less than 128 MB: DuckDB holds a vector of 2,048
- * values in memory at once, long values and all, and at 64 MB a checkpoint merging the row groups of 100 values of a
- * megabyte failed, fatally for the open file (warehouse-run.test.ts loads such values). A load's long values stay
- * within it (LONG_VALUE_BYTES_PER_LOAD in duckdb-destination.ts); DuckDB spills the rest to disk. Two threads: DuckDB's
- * own worker runs every statement (run-on-duckdb-thread.ts); the other is the caller's, which only waits.
- */
-const SETTINGS: Readonly<Record<string, string>> = {
-  threads: '2',
-  memory_limit: '128MB',
-  // Its allocator otherwise keeps up to 128 MB freed by a load for the next; returned early, a sync's peak RSS was
-  // ~50 MB lower at the same speed (measured with npm run bench).
-  allocator_flush_threshold: '8MB',
-  allocator_background_threads: 'true',
-};
-
-function settings(): duckdb.Config {
-  const config = duckdb.create_config();
-  for (const [name, value] of Object.entries(SETTINGS)) duckdb.set_config(config, name, value);
-  return config;
-}
-
-async function openDatabase(path: string, retry: BusyRetry): Promise<duckdb.Database> {
+async function openInstance(path: string, retry: BusyRetry): Promise<DuckDBInstance> {
   try {
     await mkdir(dirname(path), { recursive: true });
     if (!existsSync(path)) await createFile(path);
@@ -129,7 +116,7 @@ async function openDatabase(path: string, retry: BusyRetry): Promise<duckdb.Data
   }
   for (let attempt = 0; ; attempt += 1) {
     try {
-      return await duckdb.open(path, settings());
+      return await DuckDBInstance.create(path);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (!LOCK_CONFLICT.test(message)) {
@@ -159,7 +146,7 @@ async function createFile(path: string): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.creating-${process.pid}`);
   await rm(temp, { force: true });
   try {
-    duckdb.close_sync(await duckdb.open(temp));
+    (await DuckDBInstance.create(temp)).closeSync();
     await link(temp, path).catch((error: unknown) => {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     });
