@@ -10,7 +10,7 @@ const MAX_LAYER_CAPACITY = 1 << 20;
 /**
  * Ids a filter takes by default (16 MB of layers), so a first sync's memory stays flat however large the table (at 4
  * bytes an id, 100 million ids took 400 MB). Past it the caller drops the filter and each load deletes first, a scan of
- * the table's ids: ~60 ms a million rows on DuckDB's one worker (measured on this project's machine), which DuckDB
+ * the table's ids: ~60 ms a million rows on DuckDB's one thread (measured on this project's machine), which DuckDB
  * spends while the source run goes on reading.
  */
 const DEFAULT_MAX_IDS = 1 << 22;
