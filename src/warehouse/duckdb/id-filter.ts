@@ -47,13 +47,12 @@ class Layer {
 
 export class IdFilter {
   readonly #layers: Layer[] = [];
-  #count = 0;
 
   constructor(readonly maxIds = DEFAULT_MAX_IDS) {}
 
   /** Holding maxIds ids or more: it would grow past its bound, so its holder should stop adding and drop it. */
   get full(): boolean {
-    return this.#count >= this.maxIds;
+    return this.#layers.reduce((ids, layer) => ids + layer.count, 0) >= this.maxIds;
   }
 
   add(id: string): void {
@@ -64,7 +63,6 @@ export class IdFilter {
     }
     const [h1, h2] = hashes(id);
     top.add(h1, h2);
-    this.#count++;
   }
 
   /** False means the id was never added; true means it may have been. */
