@@ -118,7 +118,7 @@ export class DuckDBDestination implements Destination {
       try {
         return await currentSession.run(open, () => work(open));
       } finally {
-        open.session.close();
+        await open.session.close();
       }
     });
   }

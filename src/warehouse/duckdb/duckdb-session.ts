@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import { link, mkdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { SqlParam, SqlRow, SqlSession } from '../sql-session.js';
 import type { Column } from '../table.js';
+import { createDuckDBFile, openDuckDBFile, type DuckDBFile } from './duckdb-thread.js';
 import type { IdFilter } from './id-filter.js';
 import { syncDirectory } from '../../hub/write-file-durably.js';
 import { WarehouseBusyError, WarehouseUnavailableError } from '../warehouse-errors.js';
@@ -21,8 +21,7 @@ const LOCK_CONFLICT = /Could not set lock on file|Conflicting lock/i;
 
 export class DuckDBSession implements SqlSession {
   private constructor(
-    private readonly instance: DuckDBInstance,
-    private readonly connection: DuckDBConnection,
+    private readonly file: DuckDBFile,
     /** The file's catalog name (its base name), used to qualify every table; see qualifiedSchema. */
     readonly catalog: string,
   ) {}
@@ -40,11 +39,10 @@ export class DuckDBSession implements SqlSession {
   readonly loadedIds = new Map<string, IdFilter | null>();
 
   static async open(path: string, retry: BusyRetry): Promise<DuckDBSession> {
-    const instance = await openInstance(path, retry);
+    const file = await openFile(path, retry);
     try {
-      const connection = await instance.connect();
-      const catalog = String((await connection.runAndReadAll('SELECT current_database() AS name')).getRowObjects()[0]?.['name']);
-      const session = new DuckDBSession(instance, connection, catalog);
+      const catalog = String((await file.query('SELECT current_database() AS name'))[0]?.['name']);
+      const session = new DuckDBSession(file, catalog);
       await session.requireJson(path);
       // Zone-less timestamp text then means UTC, as it does for the PostgreSQL destination, whatever the host's zone.
       await session.query("SET TimeZone = 'UTC'");
@@ -65,14 +63,13 @@ export class DuckDBSession implements SqlSession {
       await session.query('SET preserve_insertion_order = false');
       return session;
     } catch (error) {
-      instance.closeSync();
+      await file.close();
       throw error;
     }
   }
 
-  async query(sql: string, params: readonly SqlParam[] = []): Promise<SqlRow[]> {
-    const reader = await this.connection.runAndReadAll(sql, params.length > 0 ? [...params] : undefined);
-    return reader.getRowObjects();
+  query(sql: string, params: readonly SqlParam[] = []): Promise<SqlRow[]> {
+    return this.file.query(sql, params);
   }
 
   async transaction<T>(work: () => Promise<T>): Promise<T> {
@@ -89,9 +86,8 @@ export class DuckDBSession implements SqlSession {
   }
 
   /** Closing the instance releases the file lock, so other processes (a user's DuckDB shell) can open the file. */
-  close(): void {
-    this.connection.closeSync();
-    this.instance.closeSync();
+  close(): Promise<void> {
+    return this.file.close();
   }
 
   /** Types json columns as JSON; without the built-in extension, say so. */
@@ -105,7 +101,7 @@ export class DuckDBSession implements SqlSession {
   }
 }
 
-async function openInstance(path: string, retry: BusyRetry): Promise<DuckDBInstance> {
+async function openFile(path: string, retry: BusyRetry): Promise<DuckDBFile> {
   try {
     await mkdir(dirname(path), { recursive: true });
     if (!existsSync(path)) await createFile(path);
@@ -116,7 +112,7 @@ async function openInstance(path: string, retry: BusyRetry): Promise<DuckDBInsta
   }
   for (let attempt = 0; ; attempt += 1) {
     try {
-      return await DuckDBInstance.create(path);
+      return await openDuckDBFile(path);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (!LOCK_CONFLICT.test(message)) {
@@ -146,7 +142,7 @@ async function createFile(path: string): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.creating-${process.pid}`);
   await rm(temp, { force: true });
   try {
-    (await DuckDBInstance.create(temp)).closeSync();
+    await createDuckDBFile(temp);
     await link(temp, path).catch((error: unknown) => {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     });
