@@ -9,7 +9,12 @@ import type { ThreadReply, ThreadRequest } from './duckdb-thread.js';
 const port = parentPort;
 if (port === null) throw new Error('duckdb-thread-worker.js runs as a worker thread (duckdb-thread.ts starts it)');
 
-const files = new Map<number, { readonly instance: DuckDBInstance; readonly connection: DuckDBConnection }>();
+interface OpenFile {
+  readonly instance: DuckDBInstance;
+  readonly connection: DuckDBConnection;
+}
+
+const files = new Map<number, OpenFile>();
 
 port.on('message', ({ id, ...request }: ThreadRequest & { readonly id: number }) => {
   serve(request).then(
@@ -45,7 +50,7 @@ async function serve(request: ThreadRequest): Promise<SqlRow[]> {
   }
 }
 
-function open(file: number): { readonly instance: DuckDBInstance; readonly connection: DuckDBConnection } {
+function open(file: number): OpenFile {
   const found = files.get(file);
   if (found === undefined) throw new Error(`DuckDB file #${file} is not open on this thread`);
   return found;

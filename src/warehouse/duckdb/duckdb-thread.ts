@@ -28,8 +28,10 @@ export async function openDuckDBFile(path: string): Promise<DuckDBFile> {
   await thread.request({ op: 'open', file, path });
   return {
     query: (sql, params = []) => thread.request({ op: 'query', file, sql, params }),
-    // A thread that stopped took its files with it: nothing is left to close.
-    close: async () => void (thread.stopped === undefined ? await thread.request({ op: 'close', file }) : undefined),
+    close: async () => {
+      // A thread that stopped took its files with it: nothing is left to close.
+      if (thread.stopped === undefined) await thread.request({ op: 'close', file });
+    },
   };
 }
 
